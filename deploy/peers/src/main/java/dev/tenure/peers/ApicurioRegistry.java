@@ -22,7 +22,8 @@ public final class ApicurioRegistry implements AutoCloseable {
     public static final int MINIMUM_JAVA = 21;
 
     /** {@code persistent}: keep the registry's database in {@code dataDir}; otherwise in memory. */
-    public record Settings(Path dataDir, int port, int managementPort, boolean persistent, Lifetime lifetime) {
+    public record Settings(Path dataDir, Path logFile, int port, int managementPort, boolean persistent,
+                           Lifetime lifetime) {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -64,7 +65,7 @@ public final class ApicurioRegistry implements AutoCloseable {
             throw new PeerException("cannot create the registry's data directory " + dataDir + ": " + e.getMessage(), e);
         }
         SupervisedProcess process = SupervisedProcess.start("apicurio-registry", command, environment, dataDir,
-                dataDir.resolve("logs/registry.log"), settings.lifetime());
+                settings.logFile().toAbsolutePath(), settings.lifetime());
         return new ApicurioRegistry(settings, process);
     }
 

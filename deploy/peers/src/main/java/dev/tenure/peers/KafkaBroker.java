@@ -2,6 +2,8 @@ package dev.tenure.peers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaBroker implements AutoCloseable {
 
     /** What to run. {@code heap} is a JVM size such as "512m". */
-    public record Settings(Path dataDir, int port, int controllerPort, String heap, Lifetime lifetime) {
+    public record Settings(Path dataDir, Path logFile, int port, int controllerPort, String heap, Lifetime lifetime) {
     }
 
     private final Settings settings;
@@ -45,10 +47,10 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 SupervisedProcess.currentJava().toString(), "-Xms64m", "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties"),
-                "-Dkafka.logs.dir=" + dataDir.resolve("logs"),
+                "-Dkafka.logs.dir=" + settings.logFile().toAbsolutePath().getParent(),
                 "-cp", classpath, "kafka.Kafka", config.toString()));
         SupervisedProcess process = SupervisedProcess.start("kafka-broker", command, Map.of(), dataDir,
-                dataDir.resolve("logs/broker.log"), settings.lifetime());
+                settings.logFile().toAbsolutePath(), settings.lifetime());
         return new KafkaBroker(settings, process);
     }
 
@@ -71,16 +73,37 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** True when the broker answers a metadata request with a live node. */
     public static boolean answers(String bootstrapServers) {
+        // A refused connection is answered at once; an admin client would retry it for its whole timeout.
+        if (!acceptsConnections(bootstrapServers)) {
+            return false;
+        }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1500);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
-        try (Admin admin = Admin.create(props)) {
+        Admin admin = Admin.create(props);
+        try {
             return !admin.describeCluster().nodes().get(1500, TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
+        } finally {
+            admin.close(Duration.ofMillis(200));
         }
+    }
+
+    private static boolean acceptsConnections(String bootstrapServers) {
+        for (String server : bootstrapServers.split(",")) {
+            int colon = server.lastIndexOf(':');
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.substring(0, colon).trim(),
+                        Integer.parseInt(server.substring(colon + 1).trim())), 500);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                // try the next one
+            }
+        }
+        return false;
     }
 
     private boolean answers() {
@@ -133,7 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "logger.started.level=INFO",
                 "");
         try {
-            Files.createDirectories(dataDir.resolve("logs"));
+            Files.createDirectories(dataDir);
             Files.writeString(dataDir.resolve("log4j2.properties"), log4j);
             return Files.writeString(dataDir.resolve("server.properties"), server);
         } catch (IOException e) {
@@ -171,6 +194,18 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerException("interrupted while formatting Kafka storage");
+        }
+    }
+
+    /** Fails with one line when {@code dataDir} holds Kafka storage that is not usable. */
+    public static void checkStorage(Path dataDir) {
+        Path meta = dataDir.resolve("kafka-logs/meta.properties");
+        if (Files.exists(meta)) {
+            try {
+                verifyStorage(dataDir, dataDir.resolve("cluster.id"), meta);
+            } catch (IOException e) {
+                throw new PeerException("cannot read the Kafka data in " + dataDir + ": " + e.getMessage(), e);
+            }
         }
     }
 

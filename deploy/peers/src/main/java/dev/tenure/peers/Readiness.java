@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a started server to answer, failing early and clearly if it dies on the way. */
-final class Readiness {
+public final class Readiness {
 
     private Readiness() {
     }
 
-    static void await(SupervisedProcess process, Duration timeout, BooleanSupplier isReady) {
+    public static void await(SupervisedProcess process, Duration timeout, BooleanSupplier isReady) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -65,7 +65,7 @@ public final class TenurePeers {
     }
 
     /** Existing peers when the environment names them; otherwise freshly started ones. */
-    static TenurePeers from(Map<String, String> env) {
+    public static TenurePeers from(Map<String, String> env) {
         String bootstrap = env.get(BOOTSTRAP_ENV);
         String registry = env.get(REGISTRY_ENV);
         if (bootstrap != null || registry != null) {
@@ -95,12 +95,12 @@ public final class TenurePeers {
         PeerDistributions distributions = PeerDistributions.fromBuild(env);
         // The supervisors delete each server's folder when this JVM ends, whichever way it ends.
         KafkaBroker broker = KafkaBroker.start(distributions, new KafkaBroker.Settings(
-                workDir.resolve("kafka"), Ports.free(), Ports.free(), "384m",
+                workDir.resolve("kafka"), workDir.resolve("kafka/broker.log"), Ports.free(), Ports.free(), "384m",
                 Lifetime.boundToThisJvm(workDir.resolve("kafka"))));
         ApicurioRegistry registry;
         try {
             registry = ApicurioRegistry.start(distributions, new ApicurioRegistry.Settings(
-                    workDir.resolve("registry"), Ports.free(), Ports.free(), false,
+                    workDir.resolve("registry"), workDir.resolve("registry/registry.log"), Ports.free(), Ports.free(), false,
                     Lifetime.boundToThisJvm(workDir.resolve("registry"))), env);
         } catch (RuntimeException e) {
             broker.close();
