@@ -35,10 +35,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TenurePeers {
 
-    public static final String BOOTSTRAP_ENV = "TENURE_KAFKA_BOOTSTRAP_SERVERS";
-    public static final String REGISTRY_ENV = "TENURE_REGISTRY_URL";
+    public static final String BOOTSTRAP_ENV = "TENURE_TEST_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String REGISTRY_ENV = "TENURE_TEST_REGISTRY_URL";
     static final Path WORK_ROOT = Path.of(System.getProperty("java.io.tmpdir"), "tenure-testkit");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private static TenurePeers shared;
 
