@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.tenure.testkit.ServiceHealthContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HealthReflectsKafkaIT.UnreachableKafka.class)
 class HealthReflectsKafkaIT {
 
-    private static final String KAFKA_CHECK = "Kafka connection health check";
+    private static final String KAFKA_CHECK = ServiceHealthContract.KAFKA_CHECK;
 
     @Test
     void shouldNotBeReadyWhileTheBrokerCannotBeReached() {
