@@ -1,5 +1,6 @@
 package dev.tenure.hr;
 
+import dev.tenure.hr.support.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenure.common.clock.AcceleratedClock;
@@ -64,7 +65,8 @@ class ClockWiringTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "tenure.clock.start", SIMULATED_START.toString(),
-                    "tenure.clock.speed", "86400");
+                    "tenure.clock.speed", "86400",
+                    "mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         }
     }
 }

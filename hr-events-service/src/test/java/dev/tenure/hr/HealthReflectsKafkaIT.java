@@ -1,5 +1,6 @@
 package dev.tenure.hr;
 
+import dev.tenure.hr.support.Tokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -53,7 +54,8 @@ class HealthReflectsKafkaIT {
                     "kafka.bootstrap.servers", "localhost:" + closedPort(),
                     // The admin client behind the check otherwise waits 60 s (default.api.timeout.ms).
                     "kafka.request.timeout.ms", "1000",
-                    "kafka.default.api.timeout.ms", "2000");
+                    "kafka.default.api.timeout.ms", "2000",
+                    "mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         }
 
         // A port just released by the OS; nothing listens there unless another process races for it.
