@@ -20,7 +20,7 @@ import dev.tenure.peers.PeerException;
  * {@code down} (and the next {@code up}) find the same system without repeating the options.
  */
 public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafkaControllerPort, int registryPort,
-                            int registryManagementPort, int firstServicePort, boolean withServices,
+                            int registryManagementPort, int firstServicePort, boolean withServices, boolean withDemo,
                             Optional<Instant> clockStart, double clockSpeed, Optional<Instant> clockAnchor) {
 
     static final String SAVED = "launcher.properties";
@@ -37,6 +37,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         d.put("registry-management-port", "9085");
         d.put("first-service-port", "8091");
         d.put("services", "true");
+        d.put("demo", "true");
         d.put("clock-start", "");
         d.put("clock-speed", "1");
         d.put("clock-anchor", "");
@@ -67,7 +68,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
                 Path.of(m.get("repo-dir")).toAbsolutePath().normalize(),
                 port(m, "kafka-port"), port(m, "kafka-controller-port"), port(m, "registry-port"),
                 port(m, "registry-management-port"), port(m, "first-service-port"),
-                Boolean.parseBoolean(m.get("services")),
+                Boolean.parseBoolean(m.get("services")), Boolean.parseBoolean(m.get("demo")),
                 instant(m, "clock-start"), speed, instant(m, "clock-anchor"));
     }
 
@@ -77,7 +78,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
             return this;
         }
         return new LocalSettings(dataDir, repoDir, kafkaPort, kafkaControllerPort, registryPort, registryManagementPort,
-                firstServicePort, withServices, clockStart, clockSpeed, Optional.of(now));
+                firstServicePort, withServices, withDemo, clockStart, clockSpeed, Optional.of(now));
     }
 
     void save() {
@@ -89,6 +90,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         p.setProperty("registry-management-port", Integer.toString(registryManagementPort));
         p.setProperty("first-service-port", Integer.toString(firstServicePort));
         p.setProperty("services", Boolean.toString(withServices));
+        p.setProperty("demo", Boolean.toString(withDemo));
         p.setProperty("clock-start", clockStart.map(Instant::toString).orElse(""));
         p.setProperty("clock-speed", Double.toString(clockSpeed));
         p.setProperty("clock-anchor", clockAnchor.map(Instant::toString).orElse(""));

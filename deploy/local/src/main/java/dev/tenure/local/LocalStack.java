@@ -11,6 +11,7 @@ import dev.tenure.peers.Readiness;
 import dev.tenure.peers.SupervisedProcess;
 import dev.tenure.schemas.registry.SchemaRegistrar;
 import dev.tenure.schemas.topics.Topics;
+import dev.tenure.tools.auth.KeyPairFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -70,8 +71,13 @@ final class LocalStack {
             out.printf("broker, registry, topics and schemas ready in %.1f s (created %d topics)%n",
                     seconds(began), created.size());
             if (s.withServices()) {
+                KeyPairFiles.generateInto(keysDir(), false);
                 startServices(s, startedNow);
                 out.printf("services ready in %.1f s%n", seconds(began));
+                if (s.withDemo() && running("hr-events-service").isPresent()) {
+                    out.println(DemoFeed.loadOnce(settings.dataDir(), keysDir().resolve(KeyPairFiles.PRIVATE_KEY_FILE),
+                            "http://127.0.0.1:" + s.firstServicePort()));
+                }
             }
         } catch (RuntimeException e) {
             // A failed `up` leaves running only what ran before it.
@@ -205,6 +211,8 @@ final class LocalStack {
         s.clockStart().ifPresent(start -> environment.put("TENURE_CLOCK_START", start.toString()));
         s.clockAnchor().ifPresent(anchor -> environment.put("TENURE_CLOCK_ANCHOR", anchor.toString()));
         environment.put("TENURE_CLOCK_SPEED", Double.toString(s.clockSpeed()));
+        // Callers' tokens are verified with this key; its private half (keys/private-key.pem) signs the demo's.
+        environment.put("TENURE_JWT_PUBLIC_KEY", keysDir().resolve(KeyPairFiles.PUBLIC_KEY_FILE).toString());
         Path workDir = settings.dataDir().resolve("services").resolve(service.name());
         try {
             Files.createDirectories(workDir);
@@ -245,6 +253,10 @@ final class LocalStack {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private Path keysDir() {
+        return settings.dataDir().resolve("keys");
     }
 
     private Path identityFile(String name) {
