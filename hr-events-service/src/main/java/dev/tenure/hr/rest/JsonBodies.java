@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,25 +29,38 @@ final class JsonBodies {
                     .build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBodies() {
     }
 
-    /** The object's fields, in order; throws for anything that is not one JSON object. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String body) throws JsonProcessingException {
-        Object parsed = STRICT.readValue(body, Object.class);
-        if (!(parsed instanceof Map)) {
-            throw new NotAnObjectException();
+    /** The body as text, decoded strictly: bytes that are not UTF-8 are refused, never replaced. */
+    static String utf8(byte[] body) throws MalformedJsonException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJsonException("The body is not valid UTF-8.");
         }
-        return new LinkedHashMap<>((Map<String, Object>) parsed);
     }
 
-    /** The body parsed, but is not a JSON object (an array, a string, null). */
-    static final class NotAnObjectException extends JsonProcessingException {
-        NotAnObjectException() {
-            super("the body must be one JSON object");
+    /** The object's fields, in order; throws for anything that is not exactly one JSON object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String body) throws MalformedJsonException {
+        Object parsed;
+        try {
+            parsed = STRICT.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new MalformedJsonException("The body is not one well-formed JSON object" + where + ".");
         }
+        if (!(parsed instanceof Map)) {
+            throw new MalformedJsonException("The body must be one JSON object, not an array, a string or null.");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) parsed);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tenure.hr.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tenure.hr.domain.Caller;
 import dev.tenure.hr.intake.LifecycleIntake;
 import dev.tenure.hr.intake.Outcome;
@@ -48,20 +47,21 @@ public class LifecycleEventResource {
     @APIResponse(responseCode = "403", description = "Outside the caller's role or agency")
     @APIResponse(responseCode = "409", description = "The eventId was accepted before with other content")
     @APIResponse(responseCode = "503", description = "The event log is unavailable; nothing was accepted")
-    public Response submit(String body) throws BrokerUnavailableException, JsonProcessingException {
+    public Response submit(byte[] body) throws BrokerUnavailableException, MalformedJsonException {
         Optional<Caller> caller = callers.caller();
         if (caller.isEmpty()) {
             return refuse(Problem.of(Response.Status.FORBIDDEN, "no-role", CallerResolver.NO_ROLE));
         }
-        if (body == null || body.isBlank()) {
-            return Problem.of(Response.Status.BAD_REQUEST, "empty-body", "The body must be one JSON object.")
-                    .toResponse();
-        }
-        if (body.length() > JsonBodies.MAX_BYTES) {
+        if (body != null && body.length > JsonBodies.MAX_BYTES) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large",
                     "One event is at most " + JsonBodies.MAX_BYTES / 1024 + " KiB; send files to /imports.").toResponse();
         }
-        Outcome outcome = intake.submit(caller.get(), JsonBodies.object(body));
+        String text = body == null ? "" : JsonBodies.utf8(body);
+        if (text.isBlank()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "empty-body", "The body must be one JSON object.")
+                    .toResponse();
+        }
+        Outcome outcome = intake.submit(caller.get(), JsonBodies.object(text));
         if (outcome instanceof Outcome.Accepted accepted) {
             return Response.accepted(ReceiptView.of(accepted.receipt()))
                     .location(URI.create("/api/v1/lifecycle-events/" + accepted.receipt().eventId())).build();

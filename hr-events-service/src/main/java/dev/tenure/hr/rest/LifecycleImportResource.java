@@ -42,7 +42,7 @@ public class LifecycleImportResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Import a CSV file of lifecycle events",
-            description = "Header row with the field names of the JSON event (see docs/intake-csv.md); one event per row. "
+            description = "Header row with the field names of the JSON event (see hr-events-service/docs/intake-csv.md); one event per row. "
                     + "A file with any bad row is rejected with every bad row listed; a good file is published atomically.")
     @APIResponse(responseCode = "202", description = "Every row published (or recognised as a duplicate)")
     @APIResponse(responseCode = "422", description = "Bad rows, each with line, column and reason; nothing published")

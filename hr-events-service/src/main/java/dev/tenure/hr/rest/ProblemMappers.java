@@ -1,6 +1,5 @@
 package dev.tenure.hr.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tenure.hr.messaging.BrokerUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -22,11 +21,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr();
-        return Problem.of(Response.Status.BAD_REQUEST, "malformed-json",
-                "The body is not a JSON object" + where + ".").toResponse();
+    public Response malformedJson(MalformedJsonException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -42,6 +43,14 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
     /** @param registryApiUrl the registry's v3 API base, e.g. http://127.0.0.1:8085/apis/registry/v3 */
     public RegistryAvroDeserializer(Class<T> type, String registryApiUrl) {
         this.model = new SpecificData(type.getClassLoader());
+        // Dates and instants as java.time, wherever they stand (also inside unions of nested records).
+        model.addLogicalTypeConversion(new TimeConversions.DateConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimeMicrosConversion());
+        model.addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
         this.readerSchema = model.getSchema(type);
         this.registryApiUrl = registryApiUrl.replaceAll("/+$", "");
     }
