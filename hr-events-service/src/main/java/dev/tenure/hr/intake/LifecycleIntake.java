@@ -12,7 +12,7 @@ import dev.tenure.hr.domain.SubmissionPolicy;
 import dev.tenure.hr.domain.SubmissionValidator;
 import dev.tenure.hr.domain.Validation;
 import dev.tenure.hr.domain.csv.CsvError;
-import dev.tenure.hr.domain.csv.CsvEventFile;
+import dev.tenure.hr.domain.csv.CsvLimits;
 import dev.tenure.hr.domain.csv.CsvImport;
 import dev.tenure.hr.domain.csv.CsvImportValidator;
 import dev.tenure.hr.domain.csv.CsvSubmission;
@@ -29,6 +29,8 @@ import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.Position;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,11 +111,12 @@ public class LifecycleIntake {
     }
 
     /** Validates the whole file first; publishes its new rows in one transaction, or nothing. */
-    public ImportOutcome importCsv(Caller caller, CsvEventFile file) throws BrokerUnavailableException {
+    public ImportOutcome importCsv(Caller caller, Reader csv) throws BrokerUnavailableException, IOException {
         if (!feed.isCaughtUp()) {
             return new ImportOutcome.NotReady(feed.problem());
         }
-        CsvImport checked = new CsvImportValidator(validator).validate(file, context());
+        // One pass: rows are validated as they are read, not all held as parsed text first.
+        CsvImport checked = new CsvImportValidator(validator).validate(csv, CsvLimits.DEFAULT, context());
         if (!checked.isValid()) {
             return new ImportOutcome.Invalid(checked.errors());
         }

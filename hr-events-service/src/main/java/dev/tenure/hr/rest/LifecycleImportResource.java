@@ -51,8 +51,7 @@ public class LifecycleImportResource {
         if (caller.isEmpty()) {
             return LifecycleEventResource.refuse(Problem.of(Response.Status.FORBIDDEN, "no-role", CallerResolver.NO_ROLE));
         }
-        CsvEventFile file = CsvEventFile.parse(CsvEventFile.utf8(body));
-        ImportOutcome outcome = intake.importCsv(caller.get(), file);
+        ImportOutcome outcome = intake.importCsv(caller.get(), CsvEventFile.utf8(body));
         if (outcome instanceof ImportOutcome.Accepted accepted) {
             int rows = accepted.rows().size();
             return Response.accepted(new ImportResult(rows, accepted.published(), rows - accepted.published(),
