@@ -45,7 +45,7 @@ public final class HrTopic {
         return readAll().stream().filter(r -> personId.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 
-    /** The sum of the end offsets: grows with every record written, committed or not. */
+    /** The sum of the end offsets a read_committed reader sees (the last stable offsets): committed records only. */
     public static long endOffsets() {
         try (KafkaConsumer<String, HrLifecycleEvent> consumer = new KafkaConsumer<>(props(), new StringDeserializer(),
                 new RegistryAvroDeserializer<>(HrLifecycleEvent.class, TenurePeers.shared().registryUrl()))) {
