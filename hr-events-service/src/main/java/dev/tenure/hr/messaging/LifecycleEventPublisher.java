@@ -2,7 +2,7 @@ package dev.tenure.hr.messaging;
 
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.topics.Topics;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import dev.tenure.schemas.serde.RegistryAvroSerializer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,7 +105,7 @@ public class LifecycleEventPublisher {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(producerConfig(Map.of(ProducerConfig.LINGER_MS_CONFIG, 1)));
+                    producer = newProducer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 1));
                 }
                 current = producer;
             }
@@ -116,10 +116,10 @@ public class LifecycleEventPublisher {
     /** Created on the first import, so a service started while the broker is down still starts. */
     private KafkaProducer<String, HrLifecycleEvent> transactionalProducer() {
         if (transactionalProducer == null) {
-            KafkaProducer<String, HrLifecycleEvent> tx = new KafkaProducer<>(producerConfig(Map.of(
+            KafkaProducer<String, HrLifecycleEvent> tx = newProducer(Map.of(
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
-                    ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024)));
+                    ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
             try {
                 tx.initTransactions();
             } catch (RuntimeException e) {
@@ -141,10 +141,13 @@ public class LifecycleEventPublisher {
         }
     }
 
+    private KafkaProducer<String, HrLifecycleEvent> newProducer(Map<String, Object> extra) {
+        return new KafkaProducer<>(producerConfig(extra), new StringSerializer(),
+                new RegistryAvroSerializer<>(Topics.HR_LIFECYCLE_EVENTS, settings.registryUrl()));
+    }
+
     private Map<String, Object> producerConfig(Map<String, Object> extra) {
         Map<String, Object> props = settings.base();
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Bounded waits: a broker that is down becomes a 503 with Retry-After, not a hung request.
@@ -153,9 +156,6 @@ public class LifecycleEventPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Math.max(timeout * 3, 30_000));
-        props.put("apicurio.registry.auto-register", true);
-        // Register the whole schema as SchemaRegistrar does (see schemas/README.md).
-        props.put("apicurio.registry.dereference-schema", true);
         props.putAll(extra);
         return props;
     }

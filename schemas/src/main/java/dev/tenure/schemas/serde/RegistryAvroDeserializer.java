@@ -42,8 +42,15 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
 
     /** @param registryApiUrl the registry's v3 API base, e.g. http://127.0.0.1:8085/apis/registry/v3 */
     public RegistryAvroDeserializer(Class<T> type, String registryApiUrl) {
-        this.model = new SpecificData(type.getClassLoader());
-        // Dates and instants as java.time, wherever they stand (also inside unions of nested records).
+        this.model = modelFor(type);
+        this.readerSchema = model.getSchema(type);
+        this.registryApiUrl = registryApiUrl.replaceAll("/+$", "");
+    }
+
+    /** Avro's model for a generated class: its class loader, and dates and instants as java.time everywhere. */
+    static SpecificData modelFor(Class<?> type) {
+        SpecificData model = new SpecificData(type.getClassLoader());
+        // Also inside unions of nested records, where the generated class's own model does not reach.
         model.addLogicalTypeConversion(new TimeConversions.DateConversion());
         model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
         model.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
@@ -51,8 +58,7 @@ public class RegistryAvroDeserializer<T extends SpecificRecord> implements Deser
         model.addLogicalTypeConversion(new TimeConversions.TimeMicrosConversion());
         model.addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
         SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
-        this.readerSchema = model.getSchema(type);
-        this.registryApiUrl = registryApiUrl.replaceAll("/+$", "");
+        return model;
     }
 
     @Override
