@@ -1,5 +1,6 @@
 package dev.tenure.hr;
 
+import dev.tenure.hr.support.CatalogueTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import dev.tenure.peers.Lifetime;
 import dev.tenure.peers.PeerDistributions;
 import dev.tenure.peers.Ports;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +64,7 @@ class BrokerDownIT {
         // Given the packaged service on a private broker, ready, and already publishing (its producer is connected)
         KafkaBroker.Settings settings = privateBrokerSettings();
         startBroker(settings);
-        createTheCatalogueTopics(broker.bootstrapServers());
+        CatalogueTopics.createOn(broker.bootstrapServers());
         String registryUrl = TenurePeers.shared().registryUrl();
         Map<String, String> env = PackagedService.environment(broker.bootstrapServers(), registryUrl, "broker-down-it");
         env.put("TENURE_INTAKE_PUBLISH_TIMEOUT", PUBLISH_TIMEOUT);
@@ -155,19 +150,6 @@ class BrokerDownIT {
     private void startBroker(KafkaBroker.Settings settings) {
         broker = KafkaBroker.start(PeerDistributions.fromBuild(), settings);
         broker.awaitReady(BROKER_READY);
-    }
-
-    private static void createTheCatalogueTopics(String bootstrapServers) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            admin.createTopics(Topics.ALL.stream()
-                            .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
-                                    .configs(topic.configs()))
-                            .toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create the topics on the private broker", e);
-        }
     }
 
     private static void pause(long millis) {

@@ -1,5 +1,6 @@
 package dev.tenure.hr;
 
+import dev.tenure.hr.support.CatalogueTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import dev.tenure.hr.support.Http;
 import dev.tenure.hr.support.PackagedService;
 import dev.tenure.hr.support.SampleEvents;
 import dev.tenure.hr.support.Tokens;
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -32,8 +32,7 @@ class RestartIT {
 
     @BeforeAll
     static void createTheCatalogueTopics() {
-        TenurePeers peers = TenurePeers.shared();
-        Topics.ALL.forEach(topic -> peers.createTopic(topic.name(), topic.partitions(), topic.configs()));
+        CatalogueTopics.createOn(TenurePeers.shared());
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package dev.tenure.hr.support;
 
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
 import dev.tenure.testkit.TenurePeersTestResource;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ public class IntakeTestResource extends TenurePeersTestResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         TenurePeers peers = TenurePeers.shared();
-        Topics.ALL.forEach(topic -> peers.createTopic(topic.name(), topic.partitions(), topic.configs()));
+        CatalogueTopics.createOn(peers);
         config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         return config;
