@@ -27,6 +27,7 @@ public record BenchmarkOptions(
         Duration warmUp,
         Duration duration,
         int maxInFlight,
+        int connections,
         Duration requestTimeout,
         boolean tokenPerRequest,
         List<Integer> importRows,
@@ -42,7 +43,7 @@ public record BenchmarkOptions(
         Optional<Path> out) {
 
     static final Set<String> VALUED = Set.of("base", "key", "issuer", "audience", "sub", "bootstrap", "hr-topic",
-            "partitions", "rate", "warmup", "duration", "max-in-flight", "timeout", "import-rows", "import-warmup-rows",
+            "partitions", "rate", "warmup", "duration", "max-in-flight", "connections", "timeout", "import-rows", "import-warmup-rows",
             "import-timeout", "kafka-records", "kafka-warmup-records", "record-size", "feed-start", "out");
     static final Set<String> FLAGS = Set.of("token-per-request", "skip-single", "skip-import", "skip-kafka");
 
@@ -69,6 +70,7 @@ public record BenchmarkOptions(
                 o.duration("warmup", Duration.ofSeconds(10)),
                 o.duration("duration", Duration.ofSeconds(30)),
                 o.integer("max-in-flight", 2000),
+                o.integer("connections", 64),
                 o.duration("timeout", Duration.ofSeconds(30)),
                 o.flag("token-per-request"),
                 List.copyOf(importRows),
@@ -84,6 +86,9 @@ public record BenchmarkOptions(
                 o.path("out"));
         if (!(options.rate > 0)) {
             throw new UsageException("--rate must be > 0");
+        }
+        if (options.connections < 1) {
+            throw new UsageException("--connections must be >= 1");
         }
         if (options.duration.isZero() || options.duration.isNegative()) {
             throw new UsageException("--duration must be positive");

@@ -1,7 +1,5 @@
 package dev.tenure.tools.bench;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +10,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * An open-model load: request {@code i} is due at {@code start + i / rate}, whether or not earlier
@@ -43,9 +40,12 @@ public final class FixedRateLoad {
         }
     }
 
-    /** Sends one request; the tool's HTTP client, or a stand-in in tests. */
+    /**
+     * Sends request {@code index} (the bodies are prepared beforehand: this runs on the scheduling
+     * thread, so it must only start the request); the tool's HTTP client, or a stand-in in tests.
+     */
     public interface Sender {
-        CompletableFuture<HttpResponse<String>> send(HttpRequest request);
+        CompletableFuture<HttpAnswer> send(long index);
     }
 
     private static final long SAMPLE_LENGTH = 400;
@@ -58,11 +58,8 @@ public final class FixedRateLoad {
         this.sender = sender;
     }
 
-    /**
-     * Runs the plan; {@code requestFor.apply(i)} builds request {@code i} (called on the scheduling
-     * thread, so keep it cheap: prepare bodies and tokens beforehand).
-     */
-    public LoadResult run(Function<Long, HttpRequest> requestFor, Duration drainTimeout) throws InterruptedException {
+    /** Runs the plan, then waits up to {@code drainTimeout} for the last answers. */
+    public LoadResult run(Duration drainTimeout) throws InterruptedException {
         long total = plan.totalRequests();
         long warmUpCount = plan.warmUpRequests();
         double periodNanos = 1e9 / plan.ratePerSecond();
@@ -79,14 +76,13 @@ public final class FixedRateLoad {
         for (long i = 0; i < total; i++) {
             long due = start + Math.round(i * periodNanos);
             waitUntil(due);
-            HttpRequest request = requestFor.apply(i);
             inFlight.acquire();
             long sentAt = System.nanoTime();
             maxLag = Math.max(maxLag, sentAt - due);
             boolean measured = i >= warmUpCount;
-            CompletableFuture<HttpResponse<String>> answer;
+            CompletableFuture<HttpAnswer> answer;
             try {
-                answer = sender.send(request);
+                answer = sender.send(i);
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -102,9 +98,9 @@ public final class FixedRateLoad {
                     failures.incrementAndGet();
                     samples.putIfAbsent("failure", truncate(rootCause(error).toString()));
                 } else {
-                    statuses.computeIfAbsent(response.statusCode(), code -> new AtomicLong()).incrementAndGet();
-                    if (response.statusCode() != 202) {
-                        samples.putIfAbsent("HTTP " + response.statusCode(), truncate(response.body()));
+                    statuses.computeIfAbsent(response.status(), code -> new AtomicLong()).incrementAndGet();
+                    if (response.status() != 202) {
+                        samples.putIfAbsent("HTTP " + response.status(), truncate(response.body()));
                     }
                 }
             });

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class IntakeBenchmark {
 
     public static final String USAGE = "bench --base http://localhost:8091 --key keys/private-key.pem [--bootstrap localhost:9092]\n"
-            + "      [--rate 500] [--warmup 10s] [--duration 30s] [--max-in-flight 2000] [--timeout 30s] [--token-per-request]\n"
+            + "      [--rate 500] [--warmup 10s] [--duration 30s] [--max-in-flight 2000] [--connections 64] [--timeout 30s] [--token-per-request]\n"
             + "      [--import-rows 20000,100000] [--import-warmup-rows 1000] [--import-timeout 10m]\n"
             + "      [--kafka-records 2000000] [--kafka-warmup-records 500000] [--record-size 500]\n"
             + "      [--hr-topic hr-lifecycle-events] [--partitions 6] [--issuer " + JwtMinter.DEFAULT_ISSUER + "]\n"
@@ -87,7 +87,7 @@ public final class IntakeBenchmark {
         LoadResult single = null;
         List<ImportResult> imports = null;
         if (!options.skipSingle() || !options.skipImport()) {
-            IntakeClient client = new IntakeClient(options.base(), options.requestTimeout());
+            IntakeClient client = new IntakeClient(options.base());
             try {
                 checkReady(client);
                 if (!options.skipSingle()) {
@@ -141,9 +141,11 @@ public final class IntakeBenchmark {
         }
         log.printf("single events: %.0f req/s, %d s warm-up + %d s measured%n", options.rate(), options.warmUp().toSeconds(),
                 options.duration().toSeconds());
-        FixedRateLoad load = new FixedRateLoad(plan, client::sendAsync);
-        LoadResult result = load.run(i -> client.eventRequest(bodies.get(i.intValue()),
-                tokens.isEmpty() ? runToken : tokens.get(i.intValue())), options.requestTimeout().plusSeconds(5));
+        LoadResult result;
+        try (PooledEventSender sender = new PooledEventSender(options.base(), bodies,
+                tokens.isEmpty() ? List.of(runToken) : tokens, options.connections(), options.requestTimeout())) {
+            result = new FixedRateLoad(plan, sender).run(options.requestTimeout().plusSeconds(5));
+        }
         log.printf("single events: %.1f accepted/s, p50 %s, p99 %s, statuses %s, failures %d%n", result.acceptedPerSecond(),
                 MarkdownReport.ms(result.latency().p50()), MarkdownReport.ms(result.latency().p99()), result.statusCounts(),
                 result.failures());

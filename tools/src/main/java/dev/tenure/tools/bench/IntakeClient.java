@@ -6,11 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** HTTP to the hr-events-service intake: single events, CSV imports and readiness. */
+/** HTTP to the hr-events-service intake for CSV imports and readiness (single events: {@link PooledEventSender}). */
 public final class IntakeClient implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/api/v1/lifecycle-events";
@@ -18,13 +17,11 @@ public final class IntakeClient implements AutoCloseable {
     public static final String READY_PATH = "/q/health/ready";
 
     private final URI base;
-    private final Duration timeout;
     private final ExecutorService executor;
     private final HttpClient http;
 
-    public IntakeClient(URI base, Duration timeout) {
+    public IntakeClient(URI base) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
-        this.timeout = timeout;
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "intake-client");
             thread.setDaemon(true);
@@ -42,16 +39,8 @@ public final class IntakeClient implements AutoCloseable {
         return base;
     }
 
-    public HttpRequest eventRequest(byte[] json, String bearerToken) {
-        return post(EVENTS_PATH, "application/json", json, bearerToken, timeout);
-    }
-
     public HttpRequest importRequest(byte[] csv, String bearerToken, Duration importTimeout) {
         return post(IMPORTS_PATH, "text/csv; charset=utf-8", csv, bearerToken, importTimeout);
-    }
-
-    public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -3,27 +3,17 @@ package dev.tenure.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FixedRateLoadTest {
-
-    private static final HttpRequest REQUEST = HttpRequest.newBuilder(URI.create("http://intake.test/api/v1/lifecycle-events"))
-            .POST(HttpRequest.BodyPublishers.noBody()).build();
 
     private final ScheduledExecutorService answers = Executors.newScheduledThreadPool(2);
 
@@ -40,11 +30,10 @@ class FixedRateLoadTest {
 
         // When the plan runs
         long started = System.nanoTime();
-        LoadResult result = new FixedRateLoad(plan, request -> CompletableFuture.completedFuture(response(202)))
-                .run(i -> {
-                    requested.add(i);
-                    return REQUEST;
-                }, Duration.ofSeconds(5));
+        LoadResult result = new FixedRateLoad(plan, i -> {
+            requested.add(i);
+            return CompletableFuture.completedFuture(response(202));
+        }).run(Duration.ofSeconds(5));
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
         // Then it sent 150 requests over about 0.75 s and measured the last 100
@@ -66,8 +55,8 @@ class FixedRateLoadTest {
         CompletableFuture<Void> stall = new CompletableFuture<>();
         answers.schedule(() -> stall.complete(null), 450, TimeUnit.MILLISECONDS);
 
-        LoadResult result = new FixedRateLoad(plan, request -> stall.thenApply(ignored -> response(202)))
-                .run(i -> REQUEST, Duration.ofSeconds(5));
+        LoadResult result = new FixedRateLoad(plan, i -> stall.thenApply(ignored -> response(202)))
+                .run(Duration.ofSeconds(5));
 
         // Then the first request (due 50 ms after the run began) waited about 400 ms, and the two thirds of the
         // requests that fell due during the stall each waited from their due time: the median is about 100 ms,
@@ -82,13 +71,13 @@ class FixedRateLoadTest {
         FixedRateLoad.Plan plan = new FixedRateLoad.Plan(200, Duration.ZERO, Duration.ofMillis(200), 100);
         int[] n = {0};
 
-        LoadResult result = new FixedRateLoad(plan, request -> {
+        LoadResult result = new FixedRateLoad(plan, index -> {
             int i = n[0]++;
             if (i % 4 == 0) {
                 return CompletableFuture.failedFuture(new ConnectException("Connection refused"));
             }
             return CompletableFuture.completedFuture(response(i % 4 == 1 ? 400 : 202));
-        }).run(i -> REQUEST, Duration.ofSeconds(5));
+        }).run(Duration.ofSeconds(5));
 
         assertThat(result.scheduled()).isEqualTo(40);
         assertThat(result.failures()).isEqualTo(10);
@@ -98,47 +87,7 @@ class FixedRateLoadTest {
         assertThat(result.samples().get("failure")).contains("Connection refused");
     }
 
-    private static HttpResponse<String> response(int status) {
-        return new HttpResponse<>() {
-            @Override
-            public int statusCode() {
-                return status;
-            }
-
-            @Override
-            public HttpRequest request() {
-                return REQUEST;
-            }
-
-            @Override
-            public Optional<HttpResponse<String>> previousResponse() {
-                return Optional.empty();
-            }
-
-            @Override
-            public HttpHeaders headers() {
-                return HttpHeaders.of(Map.of(), (a, b) -> true);
-            }
-
-            @Override
-            public String body() {
-                return status == 202 ? "{\"eventId\":\"x\"}" : "{\"title\":\"bad row\",\n \"status\":" + status + "}";
-            }
-
-            @Override
-            public Optional<SSLSession> sslSession() {
-                return Optional.empty();
-            }
-
-            @Override
-            public URI uri() {
-                return REQUEST.uri();
-            }
-
-            @Override
-            public HttpClient.Version version() {
-                return HttpClient.Version.HTTP_1_1;
-            }
-        };
+    private static HttpAnswer response(int status) {
+        return new HttpAnswer(status, status == 202 ? "{\"eventId\":\"x\"}" : "{\"title\":\"bad row\",\n \"status\":" + status + "}");
     }
 }
