@@ -112,11 +112,16 @@ public final class CsvEventFile {
         return new Parse(new CsvRecordReader(reader, limits.maxLineLength()), limits.maxRows(), sink).run();
     }
 
-    /** A reader that decodes UTF-8 strictly: invalid bytes become a "not valid UTF-8" error, not a '?'. */
+    /**
+     * A UTF-8 reader for {@link #stream}: invalid bytes become U+FFFD, which the record reader refuses as "not valid
+     * UTF-8" on the exact line and column. (A strict decoder would throw while filling its buffer, ahead of the
+     * line being read, so the error would name the wrong line.)
+     */
     public static Reader utf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(CsvRecordReader.NOT_UTF8));
     }
 
     /** The header's column names, in file order (empty when there is no header). */

@@ -39,6 +39,10 @@ final class CsvRecordReader {
 
     private enum State { CELL_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
+    /** What the UTF-8 decoder puts for bytes that are not UTF-8 (U+FFFD); the text itself never needs it. */
+    static final String NOT_UTF8 = "\uFFFD";
+    private static final char NOT_UTF8_CHAR = '\uFFFD';
+
     /** Room for every known column; a hostile row of thousands of cells must not size every later row's list. */
     private static final int MAX_PRESIZED_CELLS = 32;
 
@@ -84,6 +88,9 @@ final class CsvRecordReader {
         cell.setLength(0);
         for (; c != -1; c = read()) {
             char ch = (char) c;
+            if (ch == NOT_UTF8_CHAR) {
+                throw new Malformed(line, cells.size(), "is not valid UTF-8");
+            }
             boolean endsRecord = state != State.QUOTED && (ch == '\n' || ch == '\r');
             if (++length > maxLength && !endsRecord) {
                 throw new Malformed(startLine, -1, "is longer than " + maxLength + " characters");

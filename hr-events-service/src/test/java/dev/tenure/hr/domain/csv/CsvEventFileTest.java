@@ -219,7 +219,7 @@ class CsvEventFileTest {
     }
 
     @Test
-    void shouldRejectBytesThatAreNotUtf8() throws IOException {
+    void shouldRejectBytesThatAreNotUtf8OnTheirLineAndColumn() throws IOException {
         // Given an ISO-8859-1 "é" (0xE9) on line 2
         byte[] bytes = (HEADER + ",givenName\n" + ROW + ",Ren").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] latin1 = java.util.Arrays.copyOf(bytes, bytes.length + 2);
@@ -230,7 +230,26 @@ class CsvEventFileTest {
         CsvEventFile file = CsvEventFile.parse(CsvEventFile.utf8(new ByteArrayInputStream(latin1)));
 
         // Then
-        assertThat(file.errors()).extracting(CsvError::reason).containsExactly("is not valid UTF-8");
+        assertThat(file.errors()).containsExactly(new CsvError(2, "givenName", "is not valid UTF-8"));
+    }
+
+    @Test
+    void shouldNameTheLineOfABadByteFarBeyondTheFirstBufferOfText() throws IOException {
+        // Given 5,000 good rows (far more than one buffer of decoded text), then a stray 0xFF on line 5,002
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes((HEADER + ",givenName\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 5_000; i++) {
+            out.writeBytes((ROW + ",Zoë\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.writeBytes((ROW + ",Jos").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(0xFF);
+        out.writeBytes("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // When
+        CsvEventFile file = CsvEventFile.parse(CsvEventFile.utf8(new ByteArrayInputStream(out.toByteArray())));
+
+        // Then the error names that line and column, not the line where the decoder last filled its buffer
+        assertThat(file.errors()).containsExactly(new CsvError(5_002, "givenName", "is not valid UTF-8"));
     }
 
     private static CsvEventFile parse(String csv, CsvLimits limits) {
