@@ -312,7 +312,7 @@ class BadInputsIT {
         cases.add(csvInvalid("CSV: a valid row, then a bad one (nothing of the file is published)",
                 LEAVER_HEADER + "\n" + leaverRow(SampleEvents.newPersonId(), "DCR") + "\n"
                         + leaverRow(SampleEvents.newPersonId(), "NASA") + "\n", 3, "agency"));
-        cases.add(csvInvalid("CSV: bytes that are not UTF-8 on line 2", invalidUtf8Csv(), 2, null));
+        cases.add(csvInvalid("CSV: bytes that are not UTF-8 on line 2, in givenName", invalidUtf8Csv(), 2, "givenName"));
         cases.add(csvInvalid("CSV: an empty file", "", 1, null));
         cases.add(csvInvalid("CSV: a record over 16,384 characters",
                 JOINER_HEADER + "\n" + joinerRow(SampleEvents.newPersonId(), "\"" + "A".repeat(20_000) + "\"") + "\n",

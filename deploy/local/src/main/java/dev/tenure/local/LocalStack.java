@@ -221,7 +221,8 @@ final class LocalStack {
         }
         SupervisedProcess process = SupervisedProcess.start(service.name(), List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", service.runJar().toString()),
+                        "-Xms32m", "-Xmx" + service.maxHeapMegabytes() + "m", "-XX:+UseSerialGC", "-jar",
+                        service.runJar().toString()),
                 environment, workDir, logFile(service.name()), Lifetime.detached());
         process.writeIdentity(identityFile(service.name()));
         return process;

@@ -142,17 +142,21 @@ public class LifecycleIntake {
 
     private ImportOutcome publishNewRows(Caller caller, List<CsvSubmission> rows) throws BrokerUnavailableException {
         List<CsvError> conflicts = new ArrayList<>();
-        List<ImportOutcome.Row> results = new ArrayList<>(rows.size());
+        ImportOutcome.Row[] results = new ImportOutcome.Row[rows.size()];
         List<HrLifecycleEvent> toPublish = new ArrayList<>(rows.size());
+        List<Integer> resultOfPublished = new ArrayList<>(rows.size());
         Map<String, Position> positionsInFile = new HashMap<>();
         Instant submittedAt = clock.instant();
-        for (CsvSubmission row : rows) {
+        // Digests are independent of each other and of the ledger: worked out on every core at once.
+        List<String> digests = rows.parallelStream().map(row -> ContentDigest.of(row.submission())).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            CsvSubmission row = rows.get(i);
             LifecycleSubmission submission = row.submission();
-            String digest = ContentDigest.of(submission);
+            String digest = digests.get(i);
             Optional<Receipt> earlier = ledger.receipt(submission.eventId().toString());
             if (earlier.isPresent()) {
                 if (earlier.get().contentDigest() != null && earlier.get().contentDigest().equals(digest)) {
-                    results.add(new ImportOutcome.Row(row.line(), "DUPLICATE", earlier.get()));
+                    results[i] = ImportOutcome.Row.of(row.line(), "DUPLICATE", earlier.get());
                 } else {
                     conflicts.add(new CsvError(row.line(), "eventId", "was accepted before with other content"));
                 }
@@ -167,21 +171,21 @@ public class LifecycleIntake {
             HrLifecycleEvent event = envelopeAt(submission, caller, digest, current, submittedAt);
             positionOf(event).ifPresent(p -> positionsInFile.put(submission.personId(), p));
             toPublish.add(event);
-            results.add(new ImportOutcome.Row(row.line(), "ACCEPTED", null));
+            resultOfPublished.add(i);
         }
         if (!conflicts.isEmpty()) {
             return new ImportOutcome.Conflict(conflicts);
         }
         List<PublishedRecord> published = toPublish.isEmpty() ? List.of() : publisher.publishAtomically(toPublish);
-        published.forEach(p -> ledger.apply(p.event(), p.partition(), p.offset()));
-        List<ImportOutcome.Row> withReceipts = new ArrayList<>(results.size());
-        int next = 0;
-        for (ImportOutcome.Row row : results) {
-            withReceipts.add(row.receipt() != null ? row
-                    : new ImportOutcome.Row(row.line(), row.status(),
-                            ledger.receipt(published.get(next++).event().getEventId()).orElseThrow()));
+        for (int p = 0; p < published.size(); p++) {
+            PublishedRecord record = published.get(p);
+            HrLifecycleEvent event = record.event();
+            ledger.apply(event, record.partition(), record.offset());
+            results[resultOfPublished.get(p)] = new ImportOutcome.Row(rows.get(resultOfPublished.get(p)).line(),
+                    event.getEventId(), "ACCEPTED", event.getNoticeDays(), event.getLateSubmission(),
+                    record.partition(), record.offset());
         }
-        return new ImportOutcome.Accepted(published.size(), withReceipts);
+        return new ImportOutcome.Accepted(published.size(), List.of(results));
     }
 
     public Optional<Receipt> receipt(String eventId) {
