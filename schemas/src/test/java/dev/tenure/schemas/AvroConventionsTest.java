@@ -31,7 +31,7 @@ class AvroConventionsTest {
 
     private static final List<String> LIFECYCLE_EVENTS = List.of(
             "EmployeeJoined", "EmployeeMoved", "EmployeeLeft", "StartDateChanged",
-            "EndDateChanged", "JoinerCancelled", "LeaverCancelled", "EmployeeRehired");
+            "EndDateChanged", "JoinerCancelled", "LeaverCancelled", "EmployeeRehired", "VpnAccessRequested");
 
     // Given every value schema of the catalogue and everything they reference
     private final List<Schema> topicValueSchemas = Topics.ALL.stream().map(TopicSpec::valueSchema).toList();
@@ -44,7 +44,8 @@ class AvroConventionsTest {
                 .contains("HrLifecycleEvent", "Position", "Contact", "Submitter")
                 .containsAll(LIFECYCLE_EVENTS);
         assertThat(all.enums()).extracting(Schema::getName)
-                .contains("EmploymentType", "PositionAttribute", "LeaveReason", "AccessOutcome", "ServiceLevelExpectation");
+                .contains("EmploymentType", "PositionAttribute", "LeaveReason", "VpnAction", "AccessOutcome",
+                        "ServiceLevelExpectation");
     }
 
     @Test

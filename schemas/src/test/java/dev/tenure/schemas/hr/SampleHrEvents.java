@@ -54,7 +54,9 @@ public final class SampleHrEvents {
                         .setGivenName("Alice").setFamilyName("Ng").setPreferredName(null).setStartDate(day)
                         .setPosition(financeAnalyst())
                         .setPointOfContact(Contact.newBuilder().setName("Dana Coordinator").setEmail("dana@finance.example").build())
-                        .build()));
+                        .build()),
+                envelope(PERSON_ID, day, VpnAccessRequested.newBuilder()
+                        .setAction(VpnAction.GRANT).setReason("remote work two days a week").build()));
     }
 
     private static Position financeAnalyst() {

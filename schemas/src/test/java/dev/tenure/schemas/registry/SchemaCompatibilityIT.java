@@ -105,9 +105,46 @@ class SchemaCompatibilityIT {
         assertThat(new Schema.Parser().parse(registry.contentById(next.contentId())).getField("costCentre")).isNotNull();
     }
 
+    @Test
+    void shouldAcceptAnEnvelopeWhosePayloadUnionGainsABranchAtTheEnd() {
+        // Given the envelope as it was before its newest payload type, in a scratch artifact
+        String scratchArtifact = "compatibility-it-" + UUID.randomUUID() + "-value";
+        Schema current = HrLifecycleEvent.getClassSchema();
+        RegisteredSchema previous = registrar.register(scratchArtifact, withoutLastPayloadBranch(current));
+
+        // When today's envelope is registered as its next version
+        RegisteredSchema next = registrar.register(scratchArtifact, current);
+
+        // Then the BACKWARD rule lets it in: records written before can still be read
+        assertThat(next.contentId()).isNotEqualTo(previous.contentId());
+        assertThat(registry.contentIds(scratchArtifact)).containsExactly(previous.contentId(), next.contentId());
+    }
+
     private static Map<String, Integer> versionCounts() {
         return Topics.ALL.stream().map(TopicSpec::valueSchemaArtifactId)
                 .collect(Collectors.toMap(Function.identity(), registry::versionCount));
+    }
+
+    /** The envelope with the last branch of its payload union left out (and no longer defined). */
+    private static Schema withoutLastPayloadBranch(Schema envelope) {
+        List<Schema.Field> fields = envelope.getFields().stream()
+                .map(field -> {
+                    if (!field.name().equals("payload")) {
+                        return new Schema.Field(field, field.schema());
+                    }
+                    List<Schema> branches = field.schema().getTypes();
+                    return new Schema.Field(field, Schema.createUnion(branches.subList(0, branches.size() - 1)));
+                })
+                .toList();
+        Schema previous = Schema.createRecord(envelope.getName(), envelope.getDoc(), envelope.getNamespace(), false,
+                fields);
+        assertThat(previous.toString()).doesNotContain(lastPayloadBranch(envelope).getFullName());
+        return new Schema.Parser().parse(previous.toString());
+    }
+
+    private static Schema lastPayloadBranch(Schema envelope) {
+        List<Schema> branches = envelope.getField("payload").schema().getTypes();
+        return branches.get(branches.size() - 1);
     }
 
     private static Schema withExtraField(Schema schema, String fieldJson) {
