@@ -7,6 +7,7 @@ import dev.tenure.hr.domain.LifecycleSubmission.JoinerCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Leave;
 import dev.tenure.hr.domain.LifecycleSubmission.LeaverCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Move;
+import dev.tenure.hr.domain.LifecycleSubmission.VpnRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,6 +89,9 @@ public final class ContentDigest {
         } else if (details instanceof LeaverCancellation cancellation) {
             put(fields, "cancelReason", cancellation.reason());
             put(fields, "cancelledEventId", cancellation.cancelledEventId());
+        } else if (details instanceof VpnRequest request) {
+            fields.put("vpnAction", request.action().name());
+            put(fields, "reason", request.reason());
         }
     }
 

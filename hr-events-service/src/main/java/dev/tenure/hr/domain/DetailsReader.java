@@ -17,7 +17,9 @@ import static dev.tenure.hr.domain.SubmissionField.LOCATION;
 import static dev.tenure.hr.domain.SubmissionField.MANAGER_PERSON_ID;
 import static dev.tenure.hr.domain.SubmissionField.PREFERRED_NAME;
 import static dev.tenure.hr.domain.SubmissionField.PREVIOUS_DATE;
+import static dev.tenure.hr.domain.SubmissionField.REASON;
 import static dev.tenure.hr.domain.SubmissionField.TRANSFER;
+import static dev.tenure.hr.domain.SubmissionField.VPN_ACTION;
 
 import dev.tenure.hr.domain.LifecycleSubmission.Contact;
 import dev.tenure.hr.domain.LifecycleSubmission.DateChange;
@@ -30,6 +32,7 @@ import dev.tenure.hr.domain.LifecycleSubmission.Move;
 import dev.tenure.hr.domain.LifecycleSubmission.Person;
 import dev.tenure.hr.domain.LifecycleSubmission.Position;
 import dev.tenure.hr.domain.LifecycleSubmission.PositionChange;
+import dev.tenure.hr.domain.LifecycleSubmission.VpnRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,7 @@ final class DetailsReader {
     private static final EnumValues<PositionAttribute> ATTRIBUTES = EnumValues.of(PositionAttribute.class);
     private static final EnumValues<JoinerCancellationReason> CANCELLATION_REASONS =
             EnumValues.of(JoinerCancellationReason.class);
+    private static final EnumValues<VpnAction> VPN_ACTIONS = EnumValues.of(VpnAction.class);
 
     private DetailsReader() {}
 
@@ -59,6 +63,7 @@ final class DetailsReader {
             case START_DATE_CHANGED, END_DATE_CHANGED -> dateChange(in);
             case JOINER_CANCELLED -> joinerCancellation(in);
             case LEAVER_CANCELLED -> leaverCancellation(in);
+            case VPN_ACCESS -> vpnRequest(in);
         };
     }
 
@@ -73,6 +78,8 @@ final class DetailsReader {
         in.listOf(CHANGED_ATTRIBUTES, ATTRIBUTES);
         in.text(CANCEL_REASON);
         in.uuid(CANCELLED_EVENT_ID);
+        in.oneOf(VPN_ACTION, VPN_ACTIONS);
+        in.text(REASON);
     }
 
     private static Hire hire(FieldReader in) {
@@ -152,5 +159,11 @@ final class DetailsReader {
         Optional<String> reason = in.text(CANCEL_REASON);
         Optional<UUID> cancelled = in.uuid(CANCELLED_EVENT_ID);
         return new LeaverCancellation(reason, cancelled);
+    }
+
+    private static VpnRequest vpnRequest(FieldReader in) {
+        Optional<VpnAction> action = in.oneOf(VPN_ACTION, VPN_ACTIONS);
+        Optional<String> reason = in.text(REASON);
+        return action.map(a -> new VpnRequest(a, reason)).orElse(null);
     }
 }

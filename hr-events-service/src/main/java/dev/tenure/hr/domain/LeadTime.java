@@ -49,6 +49,14 @@ public final class LeadTime {
         return noticeDays < minimumNoticeDays;
     }
 
+    /**
+     * Late for an event of this type: less notice than the minimum, for a type the SLEs expect notice for (a
+     * {@link EventType#VPN_ACCESS} request never is late, see {@link EventType#expectsNotice()}).
+     */
+    public boolean isLate(EventType type, int noticeDays) {
+        return type.expectsNotice() && isLate(noticeDays);
+    }
+
     public boolean isLate(Instant submittedAt, LocalDate effectiveDate, ZoneId zone) {
         return isLate(noticeDays(submittedAt, effectiveDate, zone));
     }

@@ -13,8 +13,8 @@ import java.util.UUID;
  * production code.
  *
  * <p>{@code effectiveDate} is the start date (JOINER, REHIRE), move date (MOVER), end date (LEAVER), the new date
- * (START_DATE_CHANGED, END_DATE_CHANGED), or the date of the cancelled event (JOINER_CANCELLED, LEAVER_CANCELLED).
- * For a transfer, {@code agency} is the receiving agency.
+ * (START_DATE_CHANGED, END_DATE_CHANGED), the date of the cancelled event (JOINER_CANCELLED, LEAVER_CANCELLED), or
+ * the date from which a VPN request applies (VPN_ACCESS). For a transfer, {@code agency} is the receiving agency.
  */
 public record LifecycleSubmission(
         UUID eventId,
@@ -45,12 +45,13 @@ public record LifecycleSubmission(
             case START_DATE_CHANGED, END_DATE_CHANGED -> DateChange.class;
             case JOINER_CANCELLED -> JoinerCancellation.class;
             case LEAVER_CANCELLED -> LeaverCancellation.class;
+            case VPN_ACCESS -> VpnRequest.class;
         };
     }
 
     /** What only one kind of event carries. */
     public sealed interface Details
-            permits Hire, Move, Leave, DateChange, JoinerCancellation, LeaverCancellation {}
+            permits Hire, Move, Leave, DateChange, JoinerCancellation, LeaverCancellation, VpnRequest {}
 
     /** A JOINER or a REHIRE: who starts, in which position, and who receives the username instructions. */
     public record Hire(Person person, Position position, Contact pointOfContact) implements Details {
@@ -98,6 +99,14 @@ public record LifecycleSubmission(
         public LeaverCancellation {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(cancelledEventId, "cancelledEventId");
+        }
+    }
+
+    /** A VPN_ACCESS: grant or revoke the person's VPN access, and an optional free-text reason. */
+    public record VpnRequest(VpnAction action, Optional<String> reason) implements Details {
+        public VpnRequest {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 

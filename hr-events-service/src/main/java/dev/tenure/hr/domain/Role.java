@@ -4,9 +4,9 @@ package dev.tenure.hr.domain;
 public enum Role {
     /** An HR information system: submits and reads for every agency. */
     HRIS,
-    /** A Designated Provisioning Coordinator: submits and reads for their own agency. */
+    /** A Designated Provisioning Coordinator: submits (no VPN requests) and reads for their own agency. */
     DPC,
-    /** A Designated Security Officer: reads their own agency; submits no lifecycle events. */
+    /** A Designated Security Officer: submits VPN requests and reads, for their own agency only. */
     DSO,
     /** An auditor: reads every agency; submits nothing. */
     AUDITOR

@@ -39,7 +39,9 @@ public enum SubmissionField {
     TRANSFER("transfer", EnumSet.of(MOVER), Types.NONE),
     CHANGED_ATTRIBUTES("changedAttributes", EnumSet.of(MOVER), Types.NONE),
     CANCEL_REASON("cancelReason", Types.CANCELLATIONS, EnumSet.of(JOINER_CANCELLED)),
-    CANCELLED_EVENT_ID("cancelledEventId", Types.CANCELLATIONS, Types.NONE);
+    CANCELLED_EVENT_ID("cancelledEventId", Types.CANCELLATIONS, Types.NONE),
+    VPN_ACTION("vpnAction", Types.VPN, Types.VPN),
+    REASON("reason", Types.VPN, Types.NONE);
 
     private static final Map<String, SubmissionField> BY_WIRE_NAME = new HashMap<>();
 
@@ -96,5 +98,6 @@ public enum SubmissionField {
         static final Set<EventType> DATE_CHANGES =
                 EnumSet.of(EventType.START_DATE_CHANGED, EventType.END_DATE_CHANGED);
         static final Set<EventType> CANCELLATIONS = EnumSet.of(JOINER_CANCELLED, EventType.LEAVER_CANCELLED);
+        static final Set<EventType> VPN = EnumSet.of(EventType.VPN_ACCESS);
     }
 }

@@ -210,7 +210,8 @@ public class LifecycleIntake {
                                         Optional<Position> current, Instant submittedAt) {
         LeadTime leadTime = new LeadTime(minimumNoticeDays);
         int notice = leadTime.noticeDays(submittedAt, s.effectiveDate(), s.timeZone());
-        return EnvelopeFactory.envelope(s, caller, submittedAt, notice, leadTime.isLate(notice), digest, current);
+        return EnvelopeFactory.envelope(s, caller, submittedAt, notice, leadTime.isLate(s.type(), notice), digest,
+                current);
     }
 
     private Optional<Position> currentPosition(String personId) {
@@ -231,7 +232,7 @@ public class LifecycleIntake {
 
     private IntakeContext context() {
         return new IntakeContext(new LinkedHashSet<>(agencies), clock, personId -> ledger.person(personId)
-                .map(view -> new PersonDates(view.startDate(), view.endDate())));
+                .map(view -> new PersonDates(view.startDate(), view.endDate(), view.agency(), view.agencies())));
     }
 
     private ReentrantLock lockFor(String eventId) {

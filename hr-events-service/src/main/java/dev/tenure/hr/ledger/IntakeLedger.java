@@ -53,7 +53,10 @@ public class IntakeLedger {
         if (receipts.putIfAbsent(keyOf(event.getEventId()), new StoredReceipt(receipt, interner)) != null) {
             return false;
         }
-        people.compute(event.getPersonId(), (id, view) -> next(view == null ? PersonView.UNKNOWN : view, event));
+        people.compute(event.getPersonId(), (id, view) -> {
+            PersonView before = view == null ? PersonView.UNKNOWN : view;
+            return next(before, event).withAgenciesOf(before);
+        });
         return true;
     }
 
@@ -108,6 +111,8 @@ public class IntakeLedger {
             return "LEAVER_CANCELLED";
         } else if (payload instanceof EmployeeRehired) {
             return "REHIRE";
+        } else if (payload instanceof dev.tenure.schemas.hr.VpnAccessRequested) {
+            return "VPN_ACCESS";
         }
         return "UNKNOWN";
     }

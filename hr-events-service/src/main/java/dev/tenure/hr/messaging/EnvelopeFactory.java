@@ -8,6 +8,7 @@ import dev.tenure.hr.domain.LifecycleSubmission.JoinerCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Leave;
 import dev.tenure.hr.domain.LifecycleSubmission.LeaverCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Move;
+import dev.tenure.hr.domain.LifecycleSubmission.VpnRequest;
 import dev.tenure.hr.domain.Role;
 import dev.tenure.schemas.hr.Contact;
 import dev.tenure.schemas.hr.EmployeeJoined;
@@ -25,6 +26,8 @@ import dev.tenure.schemas.hr.PositionAttribute;
 import dev.tenure.schemas.hr.StartDateChanged;
 import dev.tenure.schemas.hr.Submitter;
 import dev.tenure.schemas.hr.SubmitterKind;
+import dev.tenure.schemas.hr.VpnAccessRequested;
+import dev.tenure.schemas.hr.VpnAction;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +54,7 @@ public final class EnvelopeFactory {
                 .setOccurredAt(submittedAt)
                 .setSubmittedAt(submittedAt)
                 .setSubmittedBy(Submitter.newBuilder()
-                        .setKind(caller.role() == Role.HRIS ? SubmitterKind.HRIS : SubmitterKind.COORDINATOR)
+                        .setKind(kindOf(caller.role()))
                         .setPrincipal(caller.principal())
                         .setAgency(caller.agency().orElse(null))
                         .build())
@@ -120,6 +123,20 @@ public final class EnvelopeFactory {
                 yield LeaverCancelled.newBuilder().setReason(c.reason().orElse(null))
                         .setCancelledEventId(c.cancelledEventId().map(UUID::toString).orElse(null)).build();
             }
+            case VPN_ACCESS -> {
+                VpnRequest request = (VpnRequest) s.details();
+                yield VpnAccessRequested.newBuilder().setAction(VpnAction.valueOf(request.action().name()))
+                        .setReason(request.reason().orElse(null)).build();
+            }
+        };
+    }
+
+    private static SubmitterKind kindOf(Role role) {
+        return switch (role) {
+            case HRIS -> SubmitterKind.HRIS;
+            case DPC -> SubmitterKind.COORDINATOR;
+            case DSO -> SubmitterKind.SECURITY_OFFICER;
+            case AUDITOR -> throw new IllegalStateException("an auditor submits nothing");
         };
     }
 

@@ -67,6 +67,16 @@ class ContentDigestTest {
     }
 
     @Test
+    void shouldCoverEveryFieldOfAVpnRequest() {
+        // When
+        LifecycleSubmission grant = validator.validate(Samples.vpnGrant(), CONTEXT).submission().orElseThrow();
+
+        // Then
+        assertThat(ContentDigest.canonicalFields(grant)).containsOnlyKeys(Samples.vpnGrant().keySet())
+                .containsEntry("vpnAction", "GRANT");
+    }
+
+    @Test
     void shouldTreatAnAbsentBooleanAsFalse() {
         // When / Then
         assertThat(digestOf(with(Samples.leaver(), "immediate", ABSENT)))
@@ -123,7 +133,10 @@ class ContentDigestTest {
                 change(Samples.startDateChanged(), "previousDate", ABSENT),
                 change(Samples.joinerCancelled(), "cancelReason", "NO_SHOW"),
                 change(Samples.joinerCancelled(), "cancelledEventId", ABSENT),
-                change(Samples.leaverCancelled(), "cancelReason", "Stays after all"));
+                change(Samples.leaverCancelled(), "cancelReason", "Stays after all"),
+                change(Samples.vpnGrant(), "vpnAction", "REVOKE"),
+                change(Samples.vpnGrant(), "reason", "Remote access for audits"),
+                change(Samples.vpnGrant(), "reason", ABSENT));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -43,6 +43,18 @@ class LeadTimeTest {
     }
 
     @Test
+    void shouldNeverMarkAVpnRequestLateForItHasNoNoticeSle() {
+        // Given a submission on the effective day itself: no notice at all
+        int notice = leadTime.noticeDays(at("2027-01-18T09:00", NEW_YORK), LocalDate.of(2027, 1, 18), NEW_YORK);
+
+        // When / Then a joiner is late, a VPN request is not (its notice is still counted)
+        assertThat(notice).isEqualTo(-1);
+        assertThat(leadTime.isLate(EventType.JOINER, notice)).isTrue();
+        assertThat(leadTime.isLate(EventType.VPN_ACCESS, notice)).isFalse();
+        assertThat(EventType.VPN_ACCESS.expectsNotice()).isFalse();
+    }
+
+    @Test
     void shouldCountBackDatedSubmissionsAsNegativeFlooredDays() {
         // Given a submission at 09:00 on the effective day, and one a day after that
         Instant submittedAt = at("2027-01-18T09:00", PARIS);

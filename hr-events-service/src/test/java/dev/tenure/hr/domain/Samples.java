@@ -20,10 +20,18 @@ public final class Samples {
     /** A value for {@link #with} that removes the field. */
     public static final Object ABSENT = new Object();
 
-    /** Known people: one who started on 1 February 2027, one who left on 31 January 2027. */
+    /**
+     * Known people: one who started on 1 February 2027, one who left on 31 January 2027 (no agency known for either);
+     * one in EOTSS since 1 February 2027; one who leaves EOTSS on 30 June 2027; one who moved from EOTSS to DOR; one
+     * whose joiner was cancelled.
+     */
     public static final PersonRecords RECORDS = PersonRecords.of(Map.of(
             "p-started", PersonDates.startedOn(LocalDate.of(2027, 2, 1)),
-            "p-left", new PersonDates(LocalDate.of(2020, 1, 6), LocalDate.of(2027, 1, 31))));
+            "p-left", new PersonDates(LocalDate.of(2020, 1, 6), LocalDate.of(2027, 1, 31)),
+            "p-eotss", new PersonDates(LocalDate.of(2027, 2, 1), null, "EOTSS", Set.of("EOTSS")),
+            "p-leaving", new PersonDates(LocalDate.of(2024, 9, 2), LocalDate.of(2027, 6, 30), "EOTSS", Set.of("EOTSS")),
+            "p-transferred", new PersonDates(LocalDate.of(2025, 4, 7), null, "DOR", Set.of("EOTSS", "DOR")),
+            "p-cancelled", new PersonDates(null, null, "EOTSS", Set.of("EOTSS"))));
 
     public static final IntakeContext CONTEXT = new IntakeContext(AGENCIES, CLOCK, RECORDS);
 
@@ -126,6 +134,25 @@ public final class Samples {
                 "timeZone", "America/New_York",
                 "cancelReason", "Resignation withdrawn",
                 "cancelledEventId", "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9");
+    }
+
+    /** A security officer's request to grant VPN access to the EOTSS person from 8 March 2027. */
+    public static Map<String, Object> vpnGrant() {
+        return fields(
+                "eventId", "4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8b",
+                "type", "VPN_ACCESS",
+                "personId", "p-eotss",
+                "agency", "EOTSS",
+                "effectiveDate", "2027-03-08",
+                "timeZone", "America/New_York",
+                "vpnAction", "GRANT",
+                "reason", "Remote access for field audits");
+    }
+
+    /** A request to revoke the VPN access of the person who moved from EOTSS to DOR, as EOTSS sends it. */
+    public static Map<String, Object> vpnRevoke() {
+        return with(vpnGrant(), "eventId", "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b9c", "personId", "p-transferred",
+                "vpnAction", "REVOKE", "reason", ABSENT);
     }
 
     /** A copy of {@code base} with the given field/value pairs set ({@link #ABSENT} removes a field). */

@@ -12,6 +12,7 @@ import dev.tenure.hr.domain.LifecycleSubmission.JoinerCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Leave;
 import dev.tenure.hr.domain.LifecycleSubmission.LeaverCancellation;
 import dev.tenure.hr.domain.LifecycleSubmission.Move;
+import dev.tenure.hr.domain.LifecycleSubmission.VpnRequest;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -168,7 +169,51 @@ class SubmissionValidatorTest {
                 bad("a transfer whose changes omit AGENCY", with(Samples.mover(), "changedAttributes",
                         List.of("DEPARTMENT")), "changedAttributes", "must include AGENCY for a transfer"),
                 bad("an agency change that is no transfer", with(Samples.mover(), "transfer", false),
-                        "transfer", "must be true when AGENCY changes"));
+                        "transfer", "must be true when AGENCY changes"),
+                // VPN requests: the fields
+                bad("a VPN request without vpnAction", with(Samples.vpnGrant(), "vpnAction", ABSENT),
+                        "vpnAction", "is required for a VPN_ACCESS"),
+                bad("an unknown vpnAction", with(Samples.vpnGrant(), "vpnAction", "SUSPEND"),
+                        "vpnAction", "must be one of GRANT, REVOKE"),
+                bad("a number for vpnAction", with(Samples.vpnGrant(), "vpnAction", 1),
+                        "vpnAction", "must be a string, not a number"),
+                bad("a formula as a VPN reason", with(Samples.vpnGrant(), "reason", "=HYPERLINK(\"x\")"),
+                        "reason", "spreadsheet formula"),
+                bad("a formula behind spaces as a VPN reason", with(Samples.vpnGrant(), "reason", "  @SUM(1)"),
+                        "reason", "spreadsheet formula"),
+                bad("a 201-character VPN reason", with(Samples.vpnGrant(), "reason", "A".repeat(201)),
+                        "reason", "at most 200 characters"),
+                bad("a bidi override in a VPN reason", with(Samples.vpnGrant(), "reason", "ok\u202Eexe"),
+                        "reason", "bidirectional"),
+                bad("a control character in a VPN reason", with(Samples.vpnGrant(), "reason", "line\nbreak"),
+                        "reason", "control characters"),
+                bad("a VPN reason on a LEAVER", with(Samples.leaver(), "reason", "VPN too"),
+                        "reason", "does not belong to a LEAVER"),
+                bad("vpnAction on a JOINER", with(Samples.joiner(), "vpnAction", "GRANT"),
+                        "vpnAction", "does not belong to a JOINER"),
+                bad("a joiner's field on a VPN request", with(Samples.vpnGrant(), "givenName", "Alice"),
+                        "givenName", "does not belong to a VPN_ACCESS"),
+                bad("a leaver's field on a VPN request", with(Samples.vpnGrant(), "immediate", true),
+                        "immediate", "does not belong to a VPN_ACCESS"),
+                // VPN requests: against the person's history
+                bad("a VPN request for a person the intake does not know", with(Samples.vpnGrant(), "personId",
+                        "p-9999"), "personId", "is not a person with an accepted JOINER or REHIRE"),
+                bad("a VPN revoke for a person the intake does not know", with(Samples.vpnRevoke(), "personId",
+                        "p-9999"), "personId", "is not a person with an accepted JOINER or REHIRE"),
+                bad("a VPN request for a person whose joiner was cancelled", with(Samples.vpnGrant(), "personId",
+                        "p-cancelled"), "personId", "is not a person with an accepted JOINER or REHIRE"),
+                bad("a VPN grant for a person whose end date has passed", with(Samples.vpnGrant(), "personId",
+                        "p-left"), "personId", "has left"),
+                bad("a VPN grant from before the start", with(Samples.vpnGrant(), "effectiveDate", "2027-01-31"),
+                        "effectiveDate", "before the person's start date"),
+                bad("a VPN grant from after a future end date", with(Samples.vpnGrant(), "personId", "p-leaving",
+                        "effectiveDate", "2027-07-01"), "effectiveDate", "after the person's end date"),
+                bad("a VPN grant for an agency the person has left", with(Samples.vpnGrant(), "personId",
+                        "p-transferred"), "agency", "the agency of the person's current position"),
+                bad("a VPN grant for another agency than the person's", with(Samples.vpnGrant(), "agency", "DOR"),
+                        "agency", "the agency of the person's current position"),
+                bad("a VPN revoke for an agency the person never worked for", with(Samples.vpnRevoke(), "agency",
+                        "EOHHS"), "agency", "an agency the person has held a position in"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -188,7 +233,8 @@ class SubmissionValidatorTest {
                     assertThat(error.field()).isEqualTo(field);
                     assertThat(error.reason()).contains(reasonFragment);
                 })
-                .allSatisfy(error -> assertThat(error.reason()).hasSizeLessThan(120).doesNotContain("AAAA", "BBBB"));
+                // (short: a reason never carries the value; the longest is the list of the nine event types)
+                .allSatisfy(error -> assertThat(error.reason()).hasSizeLessThan(140).doesNotContain("AAAA", "BBBB"));
     }
 
     static Stream<Arguments> validSubmissions() {
@@ -200,7 +246,8 @@ class SubmissionValidatorTest {
                 arguments(Samples.endDateChanged(), EventType.END_DATE_CHANGED, DateChange.class),
                 arguments(Samples.joinerCancelled(), EventType.JOINER_CANCELLED, JoinerCancellation.class),
                 arguments(Samples.leaverCancelled(), EventType.LEAVER_CANCELLED, LeaverCancellation.class),
-                arguments(Samples.rehire(), EventType.REHIRE, Hire.class));
+                arguments(Samples.rehire(), EventType.REHIRE, Hire.class),
+                arguments(Samples.vpnGrant(), EventType.VPN_ACCESS, VpnRequest.class));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -380,6 +427,88 @@ class SubmissionValidatorTest {
         // When / Then
         assertThat(validator.validate(sameDay, CONTEXT).errors()).isEmpty();
         assertThat(validator.validate(unknownPerson, CONTEXT).errors()).isEmpty();
+    }
+
+    @Test
+    void shouldReadAVpnRequestIntoItsActionAndNormalisedReason() {
+        // Given a grant in lower case, its reason padded and decomposed
+        Map<String, Object> fields = with(Samples.vpnGrant(), "vpnAction", "grant", "reason", "  Zoe\u0308's audits ");
+
+        // When
+        LifecycleSubmission submission = validator.validate(fields, CONTEXT).submission().orElseThrow();
+
+        // Then
+        assertThat(submission.type()).isEqualTo(EventType.VPN_ACCESS);
+        assertThat(submission.details()).isEqualTo(new VpnRequest(VpnAction.GRANT, Optional.of("Zo\u00eb's audits")));
+    }
+
+    @Test
+    void shouldAcceptAVpnRequestWithoutAReason() {
+        // When
+        Validation validation = validator.validate(with(Samples.vpnGrant(), "reason", ""), CONTEXT);
+
+        // Then
+        assertThat(validation.errors()).isEmpty();
+        assertThat(((VpnRequest) validation.submission().orElseThrow().details()).reason()).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheAgencyAPersonMovedOutOfRevokeTheirVpnAccess() {
+        // Given a person who moved from EOTSS to DOR
+        Map<String, Object> fromEotss = Samples.vpnRevoke();
+        Map<String, Object> fromDor = with(Samples.vpnRevoke(), "agency", "DOR");
+
+        // When / Then either agency may revoke (the policy decides whose DSO may send it)
+        assertThat(validator.validate(fromEotss, CONTEXT).errors()).isEmpty();
+        assertThat(validator.validate(fromDor, CONTEXT).errors()).isEmpty();
+    }
+
+    @Test
+    void shouldLetAVpnRevokeFollowALeaveAndAGrantRunToTheEndDate() {
+        // Given a person who left on 31 January, and one who leaves on 30 June
+        Map<String, Object> revokeAfterLeaving = with(Samples.vpnRevoke(), "personId", "p-left");
+        Map<String, Object> grantUntilTheEnd = with(Samples.vpnGrant(), "personId", "p-leaving",
+                "effectiveDate", "2027-06-30");
+
+        // When / Then (p-left has no agency on record: only the dates are checked)
+        assertThat(validator.validate(revokeAfterLeaving, CONTEXT).errors()).isEmpty();
+        assertThat(validator.validate(grantUntilTheEnd, CONTEXT).errors()).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeWhetherTheEndDateHasPassedByTodayInThePersonsZone() {
+        // Given a person whose last day is 28 February, at 03:00 UTC on 1 March: already 1 March in Paris,
+        // still 28 February in Los Angeles
+        Clock clock = Clock.fixed(Instant.parse("2027-03-01T03:00:00Z"), ZoneOffset.UTC);
+        PersonRecords records = PersonRecords.of(Map.of("p-last-day",
+                new PersonDates(LocalDate.of(2026, 1, 5), LocalDate.of(2027, 2, 28), "EOTSS", java.util.Set.of("EOTSS"))));
+        IntakeContext context = new IntakeContext(Samples.AGENCIES, clock, records);
+        Map<String, Object> grant = with(Samples.vpnGrant(), "personId", "p-last-day", "effectiveDate", "2027-02-28");
+
+        // When
+        Validation inParis = validator.validate(with(grant, "timeZone", "Europe/Paris"), context);
+        Validation inLosAngeles = validator.validate(with(grant, "timeZone", "America/Los_Angeles"), context);
+
+        // Then
+        assertThat(inParis.errors()).containsExactly(new FieldError("personId", TimelineRules.VPN_PERSON_LEFT));
+        assertThat(inLosAngeles.isValid()).isTrue();
+    }
+
+    @Test
+    void shouldReportEveryWrongFieldOfAVpnRequestAtOnce() {
+        // Given a VPN request with four independent problems
+        Map<String, Object> fields = with(Samples.vpnGrant(), "vpnAction", ABSENT, "reason", "=cmd()",
+                "leaveReason", "RESIGNATION", "vpnReason", "typo");
+
+        // When
+        Validation validation = validator.validate(fields, CONTEXT);
+
+        // Then unknown fields first, then in field order
+        assertThat(validation.errors()).containsExactly(
+                new FieldError("vpnReason", "is not a known field"),
+                new FieldError("leaveReason", "does not belong to a VPN_ACCESS"),
+                new FieldError("vpnAction", "is required for a VPN_ACCESS"),
+                new FieldError("reason", TextRules.FORMULA));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.tenure.hr.domain.csv;
 
 import dev.tenure.hr.domain.FieldError;
 import dev.tenure.hr.domain.IntakeContext;
+import dev.tenure.hr.domain.LifecycleSubmission;
+import dev.tenure.hr.domain.PersonDates;
 import dev.tenure.hr.domain.SubmissionField;
 import dev.tenure.hr.domain.SubmissionValidator;
 import dev.tenure.hr.domain.Validation;
@@ -18,7 +20,8 @@ import java.util.Objects;
 /**
  * Validates every row of a CSV import with the {@link SubmissionValidator}, as one unit: the file is accepted whole
  * or rejected with every bad line's errors ({@code column} = the field). An eventId used twice in one file is an
- * error on the later line.
+ * error on the later line. Each row is checked against what was accepted before and against the valid rows above it
+ * (a joiner, then a VPN request for that joiner, in one file), as if the rows were submitted one by one in file order.
  */
 public final class CsvImportValidator {
 
@@ -48,13 +51,18 @@ public final class CsvImportValidator {
 
     /** The rows seen so far: their submissions while all are valid, every error once one is not. */
     private final class Outcome {
+        private final IntakeContext before;
+        /** The context of the next row: what was accepted before, overlaid with the valid rows above it. */
         private final IntakeContext context;
+        private final Map<String, PersonDates> peopleInFile = new HashMap<>();
         private final List<CsvSubmission> accepted = new ArrayList<>();
         private final List<CsvError> errors = new ArrayList<>();
         private final Map<String, Integer> lineByEventId = new HashMap<>();
 
-        Outcome(IntakeContext context) {
-            this.context = context;
+        Outcome(IntakeContext before) {
+            this.before = before;
+            this.context = new IntakeContext(before.knownAgencies(), before.clock(),
+                    before.personRecords().overlaidWith(peopleInFile));
         }
 
         void check(CsvRow row) {
@@ -70,11 +78,21 @@ public final class CsvImportValidator {
                     errors.add(new CsvError(row.line(), EVENT_ID, "repeats the eventId of line " + firstLine));
                 }
             }
+            validation.submission().ifPresent(this::remember);
             if (!errors.isEmpty()) {
                 accepted.clear();
             } else {
                 accepted.add(new CsvSubmission(row.line(), validation.submission().orElseThrow()));
             }
+        }
+
+        private void remember(LifecycleSubmission submission) {
+            String personId = submission.personId();
+            PersonDates known = peopleInFile.get(personId);
+            if (known == null) {
+                known = before.personRecords().find(personId).orElse(PersonDates.UNKNOWN);
+            }
+            peopleInFile.put(personId, known.after(submission));
         }
 
         CsvImport result(List<CsvError> syntaxErrors) {

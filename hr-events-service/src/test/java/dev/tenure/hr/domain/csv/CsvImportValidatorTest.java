@@ -2,6 +2,7 @@ package dev.tenure.hr.domain.csv;
 
 import static dev.tenure.hr.domain.Samples.CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tenure.hr.domain.EventType;
 import dev.tenure.hr.domain.LifecycleSubmission;
@@ -33,7 +34,8 @@ class CsvImportValidatorTest {
 
         // Then
         assertThat(result.errors()).isEmpty();
-        assertThat(result.accepted()).extracting(CsvSubmission::line).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(result.accepted()).extracting(CsvSubmission::line)
+                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(result.submissions()).extracting(LifecycleSubmission::type).containsOnly(EventType.values());
         assertThat(result.submissions().get(1).personId()).isEqualTo("E100235");
     }
@@ -54,7 +56,7 @@ class CsvImportValidatorTest {
 
         // Then
         assertThat(onePass).isEqualTo(twoSteps);
-        assertThat(onePass.accepted()).hasSize(10);
+        assertThat(onePass.accepted()).hasSize(11);
     }
 
     @Test
@@ -115,6 +117,44 @@ class CsvImportValidatorTest {
     }
 
     @Test
+    void shouldKnowAPersonFromAJoinerEarlierInTheSameFile() {
+        // Given a joiner, then a VPN grant for that joiner, in one file; the intake knew neither before
+        String csv = VPN_HEADER + "\n"
+                + joinerRow("6f1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-new", "2027-03-22") + "\n"
+                + vpnRow("7f1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-new", "2027-03-22", "GRANT") + "\n";
+
+        // When
+        CsvImport result = importer.validate(CsvEventFile.parse(csv), CONTEXT);
+
+        // Then both are accepted
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.submissions()).extracting(LifecycleSubmission::type)
+                .containsExactly(EventType.JOINER, EventType.VPN_ACCESS);
+    }
+
+    @Test
+    void shouldCheckEachRowAgainstTheValidRowsAboveItAsIfSubmittedOneByOne() {
+        // Given a VPN grant before its person's joiner, one after the person's joiner was cancelled, and one dated
+        // before the start the file gave
+        String csv = VPN_HEADER + "\n"
+                + vpnRow("1a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-a", "2027-03-22", "GRANT") + "\n"
+                + joinerRow("2a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-a", "2027-03-22") + "\n"
+                + joinerRow("3a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-b", "2027-03-22") + "\n"
+                + "4a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c,JOINER_CANCELLED,p-b,EOTSS,2027-03-22,America/New_York"
+                + ",,,,,,,,,,NO_SHOW,,\n"
+                + vpnRow("5a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-b", "2027-03-22", "REVOKE") + "\n"
+                + vpnRow("6a1c2a9e-5b7d-4c1e-9a2b-0d4e6f8a1b2c", "p-a", "2027-03-21", "GRANT") + "\n";
+
+        // When
+        CsvImport result = importer.validate(CsvEventFile.parse(csv), CONTEXT);
+
+        // Then
+        assertThat(result.accepted()).isEmpty();
+        assertThat(result.errors()).extracting(CsvError::line, CsvError::column).containsExactly(
+                tuple(2, "personId"), tuple(6, "personId"), tuple(7, "effectiveDate"));
+    }
+
+    @Test
     void shouldValidateATenThousandRowFile() {
         // Given
         StringBuilder csv = new StringBuilder(HEADER).append(",immediate\r\n");
@@ -133,5 +173,19 @@ class CsvImportValidatorTest {
         assertThat(result.accepted()).hasSize(10_000);
         assertThat(result.accepted().get(9_999).line()).isEqualTo(10_001);
         System.out.printf("CSV parse+validate: 10,000 rows in %d ms (cold JVM)%n", elapsed / 1_000_000);
+    }
+
+    private static final String VPN_HEADER = "eventId,type,personId,agency,effectiveDate,timeZone,givenName,familyName,"
+            + "department,jobCode,jobTitle,location,employmentType,contactName,contactEmail,cancelReason,vpnAction,"
+            + "reason";
+
+    private static String joinerRow(String eventId, String personId, String start) {
+        return eventId + ",JOINER," + personId + ",EOTSS," + start + ",America/New_York,Alice,Nakamura,Finance,FA-2,"
+                + "Finance Analyst,Boston,EMPLOYEE,Grace Hopper,grace.hopper@example.org,,,";
+    }
+
+    private static String vpnRow(String eventId, String personId, String date, String action) {
+        return eventId + ",VPN_ACCESS," + personId + ",EOTSS," + date + ",America/New_York,,,,,,,,,,," + action
+                + ",Remote work";
     }
 }
