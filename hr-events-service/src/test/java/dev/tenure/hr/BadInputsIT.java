@@ -254,6 +254,21 @@ class BadInputsIT {
         cases.add(invalid("an immediate termination dated in the future",
                 with(leaver(TODAY.plusDays(7)), "immediate", raw("true")), "effectiveDate"));
 
+        // --- VPN requests (sent by the DSO of EOTSS, the started person's agency) ----------------------------------
+        cases.add(dsoInvalid("a VPN request without vpnAction", without(vpnGrant(), "vpnAction"), "vpnAction"));
+        cases.add(dsoInvalid("a VPN request whose vpnAction is SUSPEND", with(vpnGrant(), "vpnAction", "SUSPEND"),
+                "vpnAction"));
+        cases.add(dsoInvalid("a VPN request for a person the intake does not know",
+                with(vpnGrant(), "personId", SampleEvents.newPersonId()), "personId"));
+        cases.add(dsoInvalid("a VPN grant from before the person's start",
+                with(vpnGrant(), "effectiveDate", START.minusDays(1).toString()), "effectiveDate"));
+        cases.add(dsoInvalid("=cmd() as a VPN request's reason", with(vpnGrant(), "reason", "=cmd()"), "reason"));
+        cases.add(dsoInvalid("a bidi override in a VPN request's reason",
+                with(vpnGrant(), "reason", "ok\u202Eexe.vpn"), "reason"));
+        cases.add(dsoInvalid("a joiner's field on a VPN request", with(vpnGrant(), "givenName", "Alice"),
+                "givenName"));
+        cases.add(invalid("a VPN reason on a leaver", with(leaver(TODAY.plusDays(20)), "reason", "VPN"), "reason"));
+
         // --- size, media type, caller --------------------------------------------------------------------------
         cases.add(refused("a body over 64 KiB", json(with(joiner(), "familyName", "B".repeat(70_000))),
                 413, "too-large"));
@@ -267,8 +282,14 @@ class BadInputsIT {
         cases.add(refused("an expired token", post(Tokens.expired(), JSON, body(joiner())), 401, null));
         cases.add(refused("a coordinator (DPC) of another agency",
                 post(Tokens.coordinator("DOR"), JSON, body(joiner())), 403, "forbidden"));
-        cases.add(refused("a security officer (DSO), who may not submit",
+        cases.add(refused("a security officer (DSO) submitting a joiner",
                 post(Tokens.dso("EOTSS"), JSON, body(joiner())), 403, "forbidden"));
+        cases.add(refused("a security officer (DSO) of another agency submitting a VPN request",
+                post(Tokens.dso("DOR"), JSON, body(vpnGrant())), 403, "forbidden"));
+        cases.add(refused("a coordinator (DPC) of the person's agency submitting a VPN request",
+                post(Tokens.coordinator("EOTSS"), JSON, body(vpnGrant())), 403, "forbidden"));
+        cases.add(refused("an auditor submitting a VPN request", post(Tokens.auditor(), JSON, body(vpnGrant())),
+                403, "forbidden"));
         cases.add(refused("an auditor, who may not submit", post(Tokens.auditor(), JSON, body(joiner())), 403,
                 "forbidden"));
         cases.add(refused("a token without a Tenure role",
@@ -320,6 +341,10 @@ class BadInputsIT {
         cases.add(refusedWithError("CSV: a coordinator importing another agency's rows",
                 new Request(IMPORTS, Tokens.coordinator("DOR"), CSV,
                         bytes(LEAVER_HEADER + "\n" + leaverRow(SampleEvents.newPersonId(), "DCR") + "\n")),
+                403, "forbidden", 2, "agency"));
+        cases.add(refusedWithError("CSV: a security officer importing a joiner",
+                new Request(IMPORTS, Tokens.dso("DCR"), CSV,
+                        bytes(JOINER_HEADER + "\n" + joinerRow(SampleEvents.newPersonId(), "Ana") + "\n")),
                 403, "forbidden", 2, "agency"));
         cases.add(refused("CSV: sent as application/json",
                 new Request(IMPORTS, Tokens.hris(), JSON,
@@ -380,6 +405,12 @@ class BadInputsIT {
                 new Expectation(422, "invalid-event", null, field));
     }
 
+    /** A VPN request, sent by the DSO of its agency, that is invalid in {@code field}. */
+    private static Arguments dsoInvalid(String name, Map<String, Object> event, String field) {
+        return row(name, new Request(EVENTS, Tokens.dso((String) event.get("agency")), JSON, body(event)),
+                new Expectation(422, "invalid-event", null, field));
+    }
+
     private static Arguments refused(String name, Request request, int status, String slug) {
         return row(name, request, new Expectation(status, slug, null, null));
     }
@@ -424,6 +455,11 @@ class BadInputsIT {
 
     private static Map<String, Object> leaverOf(String personId, LocalDate endDate) {
         return SampleEvents.leaver("EOTSS", personId, endDate);
+    }
+
+    /** A VPN grant for the started person (of EOTSS) from their start date: valid as it is. */
+    private static Map<String, Object> vpnGrant() {
+        return SampleEvents.vpnRequest("EOTSS", STARTED_PERSON, START, "GRANT");
     }
 
     private static Map<String, Object> mover() {

@@ -14,6 +14,8 @@ import dev.tenure.hr.support.Tokens;
 import dev.tenure.schemas.hr.EmployeeJoined;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.SubmitterKind;
+import dev.tenure.schemas.hr.VpnAccessRequested;
+import dev.tenure.schemas.hr.VpnAction;
 import dev.tenure.testkit.DebianPackages;
 import dev.tenure.testkit.TenurePeers;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +123,125 @@ class IntakeIT {
         submit(Tokens.auditor(), joiner).then().statusCode(403);
         submit(Tokens.dso("EOTSS"), joiner).then().statusCode(403);
         assertThat(HrTopic.about((String) joiner.get("personId"))).isEmpty();
+    }
+
+    @Test
+    void shouldPublishASecurityOfficersVpnGrantForAKnownPersonOfTheirAgency() {
+        // Given a person of EOTSS whose joiner the intake accepted
+        String personId = SampleEvents.newPersonId();
+        Map<String, Object> joiner = SampleEvents.joiner("EOTSS", personId);
+        submit(Tokens.hris(), joiner).then().statusCode(202);
+        LocalDate start = LocalDate.parse((String) joiner.get("effectiveDate"));
+        Map<String, Object> grant = SampleEvents.vpnRequest("EOTSS", personId, start, "GRANT");
+
+        // When the DSO of EOTSS asks for the person's VPN access from the start date
+        submit(Tokens.dso("EOTSS"), grant)
+                .then().statusCode(202)
+                .body("eventId", equalTo(grant.get("eventId")))
+                .body("type", equalTo("VPN_ACCESS"))
+                .body("late", equalTo(false));
+
+        // Then the request follows the joiner on the topic, as the VpnAccessRequested payload, marked as the DSO's
+        List<HrLifecycleEvent> onTopic = HrTopic.about(personId);
+        assertThat(onTopic).hasSize(2);
+        HrLifecycleEvent event = onTopic.get(1);
+        assertThat(event.getEventId()).isEqualTo(grant.get("eventId"));
+        assertThat(event.getAgency()).isEqualTo("EOTSS");
+        assertThat(event.getEffectiveDate()).isEqualTo(start);
+        assertThat(event.getSubmittedBy().getKind()).isEqualTo(SubmitterKind.SECURITY_OFFICER);
+        assertThat(event.getSubmittedBy().getPrincipal()).isEqualTo("dso-eotss");
+        assertThat(event.getSubmittedBy().getAgency()).isEqualTo("EOTSS");
+        assertThat(event.getPayload()).isInstanceOfSatisfying(VpnAccessRequested.class, vpn -> {
+            assertThat(vpn.getAction()).isEqualTo(VpnAction.GRANT);
+            assertThat(vpn.getReason()).isEqualTo("Remote access for field work");
+        });
+        assertThat(event.getLateSubmission()).isFalse();
+
+        // And the officer can read the receipt; resending it is a replay
+        given().auth().oauth2(Tokens.dso("EOTSS")).get(EVENTS + "/" + grant.get("eventId"))
+                .then().statusCode(200).body("type", equalTo("VPN_ACCESS")).body("submittedBy", equalTo("dso-eotss"));
+        submit(Tokens.dso("EOTSS"), grant).then().statusCode(202);
+        assertThat(HrTopic.about(personId)).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseVpnRequestsFromAnotherAgencysOfficerAndFromCoordinatorsAndPublishNothing() {
+        // Given a person of EOTSS whose joiner the intake accepted
+        String personId = SampleEvents.newPersonId();
+        Map<String, Object> joiner = SampleEvents.joiner("EOTSS", personId);
+        submit(Tokens.hris(), joiner).then().statusCode(202);
+        LocalDate start = LocalDate.parse((String) joiner.get("effectiveDate"));
+        long before = HrTopic.endOffsets();
+
+        // When the DSO of DOR asks for it, for EOTSS or claiming the person for DOR
+        submit(Tokens.dso("DOR"), SampleEvents.vpnRequest("EOTSS", personId, start, "GRANT"))
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("a security officer may submit VPN requests only for their own agency"));
+        submit(Tokens.dso("DOR"), SampleEvents.vpnRequest("DOR", personId, start, "GRANT"))
+                .then().statusCode(422)
+                .body("errors.field", hasItem("agency"));
+        // ...or EOTSS's own coordinator does
+        submit(Tokens.coordinator("EOTSS"), SampleEvents.vpnRequest("EOTSS", personId, start, "GRANT"))
+                .then().statusCode(403)
+                .body("detail", equalTo("VPN requests come from the agency's DSO"));
+
+        // Then nothing more is on the topic
+        assertThat(HrTopic.endOffsets()).isEqualTo(before);
+        assertThat(HrTopic.about(personId)).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseASecurityOfficersJoinerNamingNoPerson() {
+        String personId = SampleEvents.newPersonId();
+        long before = HrTopic.endOffsets();
+
+        String answer = submit(Tokens.dso("EOTSS"), SampleEvents.joiner("EOTSS", personId))
+                .then().statusCode(403)
+                .body("detail", equalTo("a security officer may submit only VPN_ACCESS requests"))
+                .extract().asString();
+
+        assertThat(answer).doesNotContain(personId, "O'Brien");
+        assertThat(HrTopic.endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseAVpnRequestForAPersonTheIntakeDoesNotKnowOrWithoutAnAction() {
+        String stranger = SampleEvents.newPersonId();
+        long before = HrTopic.endOffsets();
+
+        submit(Tokens.dso("EOTSS"), SampleEvents.vpnRequest("EOTSS", stranger, LocalDate.now(), "GRANT"))
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("personId")))
+                .body("errors.reason", hasItem(org.hamcrest.Matchers.containsString("accepted JOINER or REHIRE")));
+        Map<String, Object> noAction = SampleEvents.vpnRequest("EOTSS", stranger, LocalDate.now(), "GRANT");
+        noAction.remove("vpnAction");
+        submit(Tokens.dso("EOTSS"), noAction)
+                .then().statusCode(422)
+                .body("errors.field", equalTo(List.of("vpnAction")));
+
+        assertThat(HrTopic.endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldImportAJoinerAndTheirVpnGrantInOneFile() {
+        String personId = SampleEvents.newPersonId();
+        String csv = "eventId,type,personId,agency,effectiveDate,timeZone,givenName,familyName,department,jobCode,"
+                + "jobTitle,location,employmentType,contactName,contactEmail,vpnAction,reason\n"
+                + java.util.UUID.randomUUID() + ",JOINER," + personId + ",DCR,2030-03-04,America/New_York,Ana,Silva,"
+                + "Parks,PR-1,Ranger,Boston,EMPLOYEE,Carol Lead,carol@example.gov,,\n"
+                + java.util.UUID.randomUUID() + ",VPN_ACCESS," + personId + ",DCR,2030-03-04,America/New_York,,,,,,,,,,"
+                + "GRANT,\"Remote access, field office\"\n";
+
+        given().auth().oauth2(Tokens.hris()).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post(EVENTS + "/imports")
+                .then().statusCode(202).body("published", equalTo(2));
+
+        List<HrLifecycleEvent> onTopic = HrTopic.about(personId);
+        assertThat(onTopic).hasSize(2);
+        assertThat(onTopic.get(1).getPayload()).isEqualTo(VpnAccessRequested.newBuilder()
+                .setAction(VpnAction.GRANT).setReason("Remote access, field office").build());
     }
 
     @Test

@@ -35,6 +35,20 @@ public final class SampleEvents {
         return event;
     }
 
+    /** A VPN request (GRANT or REVOKE) for a person, from a date. */
+    public static Map<String, Object> vpnRequest(String agency, String personId, LocalDate from, String action) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", "VPN_ACCESS");
+        event.put("personId", personId);
+        event.put("agency", agency);
+        event.put("effectiveDate", from.toString());
+        event.put("timeZone", "America/New_York");
+        event.put("vpnAction", action);
+        event.put("reason", "Remote access for field work");
+        return event;
+    }
+
     public static Map<String, Object> leaver(String agency, String personId, LocalDate endDate) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", UUID.randomUUID().toString());
