@@ -39,7 +39,7 @@ public class LifecycleEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Submit a joiner, mover, leaver or correction",
+    @Operation(summary = "Submit a joiner, mover, leaver, correction or VPN request",
             description = "Flat JSON, one event. Answered 202 only once the event log has it. Resubmitting the same "
                     + "eventId with the same content returns the original receipt; with other content, 409.")
     @APIResponse(responseCode = "202", description = "Accepted; the receipt says when, and whether it was late")

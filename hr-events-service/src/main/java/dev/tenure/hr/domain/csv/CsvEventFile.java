@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * <tr><th>column</th><th>value</th><th>types</th></tr>
  * <tr><td>eventId</td><td>UUID, the idempotency key; unique within the file</td><td>all, required</td></tr>
  * <tr><td>type</td><td>JOINER, MOVER, LEAVER, START_DATE_CHANGED, END_DATE_CHANGED, JOINER_CANCELLED,
- *     LEAVER_CANCELLED, REHIRE</td><td>all, required</td></tr>
+ *     LEAVER_CANCELLED, REHIRE, VPN_ACCESS</td><td>all, required</td></tr>
  * <tr><td>personId</td><td>1–64 of {@code A-Z a-z 0-9 . _ -}</td><td>all, required</td></tr>
  * <tr><td>agency</td><td>a known agency code; for a transfer, the receiving agency</td><td>all, required</td></tr>
  * <tr><td>effectiveDate</td><td>yyyy-MM-dd: start, move, end or new date; for a cancellation the date of the
@@ -65,6 +65,8 @@ import java.util.function.Consumer;
  * <tr><td>cancelReason</td><td>JOINER_CANCELLED: NO_SHOW, OFFER_RESCINDED, OFFER_DECLINED, OTHER (required);
  *     LEAVER_CANCELLED: free text</td><td>JOINER_CANCELLED, LEAVER_CANCELLED</td></tr>
  * <tr><td>cancelledEventId</td><td>UUID of the cancelled event</td><td>JOINER_CANCELLED, LEAVER_CANCELLED</td></tr>
+ * <tr><td>vpnAction</td><td>GRANT, REVOKE</td><td>VPN_ACCESS: required</td></tr>
+ * <tr><td>reason</td><td>text: why VPN access is granted or revoked</td><td>VPN_ACCESS</td></tr>
  * </table>
  * A MOVER carries at least one of department, jobCode, jobTitle, location, managerPersonId, employmentType. A
  * non-empty cell in a column that does not belong to the row's type is an error. Text is at most 200 characters,
