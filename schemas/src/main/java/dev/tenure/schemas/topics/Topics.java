@@ -1,5 +1,6 @@
 package dev.tenure.schemas.topics;
 
+import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.audit.AuditRecord;
 import dev.tenure.schemas.equipment.EquipmentEvent;
@@ -30,6 +31,11 @@ public final class Topics {
             "access-events", AccessEvent.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "access-service");
 
+    /** access-service's own work queue: the planner's commands, carried out in order per person by its executor. */
+    public static final TopicSpec<AccessCommand> ACCESS_COMMANDS = new TopicSpec<>(
+            "access-commands", AccessCommand.class, PERSON_ID, PERSON_PARTITIONS,
+            CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "access-service");
+
     public static final TopicSpec<EquipmentEvent> EQUIPMENT_EVENTS = new TopicSpec<>(
             "equipment-events", EquipmentEvent.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "equipment-service");
@@ -48,7 +54,8 @@ public final class Topics {
             CleanupPolicy.COMPACT, Map.of(), "audit-service");
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, EQUIPMENT_EVENTS, AUDIT_LOG, SLE_CASE_STATUS, SLE_COMPLIANCE);
+            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, EQUIPMENT_EVENTS, AUDIT_LOG, SLE_CASE_STATUS,
+            SLE_COMPLIANCE);
 
     private Topics() {
     }
