@@ -162,8 +162,8 @@ public final class PolicyLoader {
             checkManualTargets(entitlements);
             checkReferences(entitlements, rules, byId);
             checkConditions(rules);
-            boolean acyclic = checkCycles(entitlements, byId);
-            checkAccounts(entitlements, byId, acyclic);
+            checkCycles(entitlements, byId);
+            checkAccounts(entitlements, byId);
 
             if (!problems.isEmpty() || version.isEmpty()) {
                 throw failure();
@@ -261,9 +261,11 @@ public final class PolicyLoader {
                 String attributePath = path(where, entry.getKey());
                 Optional<PersonAttribute> attribute = PersonAttribute.byKey(entry.getKey());
                 if (attribute.isEmpty()) {
+                    Set<String> known = Arrays.stream(PersonAttribute.values()).map(PersonAttribute::key)
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
                     problem(attributePath, keyNode((MappingNode) node, entry.getKey()), "unknown attribute '"
-                            + entry.getKey() + "' (known: " + Arrays.stream(PersonAttribute.values())
-                            .map(PersonAttribute::key).collect(Collectors.joining(", ")) + ")");
+                            + entry.getKey() + "' (known: " + String.join(", ", known) + ")"
+                            + suggestion(entry.getKey(), known));
                     continue;
                 }
                 List<Item> accepted = textList(entry.getValue(), attributePath);
@@ -392,26 +394,24 @@ public final class PolicyLoader {
             return true;
         }
 
-        private boolean checkCycles(List<EntitlementDraft> entitlements, Map<String, EntitlementDraft> byId) {
+        private void checkCycles(List<EntitlementDraft> entitlements, Map<String, EntitlementDraft> byId) {
             Map<String, Integer> state = new HashMap<>(); // absent: not seen, 1: on the path, 2: done
-            boolean acyclic = true;
             for (EntitlementDraft draft : entitlements) {
                 if (draft.id() != null && byId.get(draft.id().value()) == draft) {
-                    acyclic &= visit(draft, byId, state, new ArrayList<>());
+                    visit(draft, byId, state, new ArrayList<>());
                 }
             }
-            return acyclic;
         }
 
-        private boolean visit(EntitlementDraft draft, Map<String, EntitlementDraft> byId, Map<String, Integer> state,
+        /** Depth-first from {@code draft}; each requires that leads back onto the path is a cycle, reported. */
+        private void visit(EntitlementDraft draft, Map<String, EntitlementDraft> byId, Map<String, Integer> state,
                               List<String> path) {
             String id = draft.id().value();
             if (state.containsKey(id)) {
-                return true;
+                return;
             }
             state.put(id, 1);
             path.add(id);
-            boolean acyclic = true;
             Set<String> followed = new HashSet<>();
             for (Item required : draft.requires()) {
                 EntitlementDraft next = byId.get(required.value());
@@ -420,25 +420,22 @@ public final class PolicyLoader {
                 }
                 Integer seen = state.get(required.value());
                 if (seen == null) {
-                    acyclic &= visit(next, byId, state, path);
+                    visit(next, byId, state, path);
                 } else if (seen == 1) {
                     List<String> cycle = new ArrayList<>(path.subList(path.indexOf(required.value()), path.size()));
                     cycle.add(required.value());
                     problem(required.where(), required.node(), "cycle in requires: " + String.join(" -> ", cycle));
-                    acyclic = false;
                 }
             }
             path.remove(path.size() - 1);
             state.put(id, 2);
-            return acyclic;
         }
 
         /**
          * A directory account is granted first and revoked last, so it requires nothing; a target has at most one;
          * and a mailbox, group, list or VPN in a target with an account requires that account (transitively).
          */
-        private void checkAccounts(List<EntitlementDraft> entitlements, Map<String, EntitlementDraft> byId,
-                                   boolean acyclic) {
+        private void checkAccounts(List<EntitlementDraft> entitlements, Map<String, EntitlementDraft> byId) {
             Map<String, EntitlementDraft> accounts = new HashMap<>();
             for (EntitlementDraft draft : entitlements) {
                 if (draft.kind() != EntitlementKind.DIRECTORY_ACCOUNT || draft.target() == null) {
@@ -454,9 +451,6 @@ public final class PolicyLoader {
                             + draft.target().value() + "' (first at " + first.where() + ", line "
                             + line(first.node()) + "): a person has one account per directory");
                 }
-            }
-            if (!acyclic) {
-                return;
             }
             for (EntitlementDraft draft : entitlements) {
                 if (draft.kind() == null || !ACCOUNT_BOUND.contains(draft.kind()) || draft.target() == null
