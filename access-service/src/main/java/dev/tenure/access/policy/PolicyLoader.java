@@ -106,19 +106,17 @@ public final class PolicyLoader {
     private record Item(String value, String where, Node node) {
     }
 
-    private record EntitlementDraft(int index, String where, Node node, Item id, EntitlementKind kind, Item target,
-                                    Item name, List<Item> requires, Node requiresNode, boolean manual,
-                                    Optional<String> description) {
-        boolean complete() {
-            return id != null && kind != null && target != null && name != null;
-        }
+    /** An entitlement as read; a field that could not be read is null (and a problem says why). */
+    private record EntitlementDraft(String where, Node node, Item id, EntitlementKind kind, Item target, Item name,
+                                    List<Item> requires, Node requiresNode, boolean manual) {
     }
 
     private record ConditionDraft(String where, Node node, Map<PersonAttribute, List<Item>> values) {
     }
 
-    private record RuleDraft(int index, String where, Node node, Item name, ConditionDraft when,
-                             ConditionDraft unless, List<Item> grant) {
+    /** A rule as read; {@code unless} is null when absent. */
+    private record RuleDraft(String where, Node node, Item name, ConditionDraft when, ConditionDraft unless,
+                             List<Item> grant) {
     }
 
     /** One load: the problems found so far and the parts read. */
@@ -203,9 +201,9 @@ public final class PolicyLoader {
                 Item name = requiredText(fields, "name", where, item).orElse(null);
                 List<Item> requires = textList(fields.get("requires"), path(where, "requires"));
                 boolean manual = bool(fields.get("manual"), path(where, "manual"));
-                Optional<String> description = optionalText(fields.get("description"), path(where, "description"));
-                drafts.add(new EntitlementDraft(i, where, item, id, kind, target, name, requires,
-                        fields.get("requires"), manual, description));
+                optionalText(fields.get("description"), path(where, "description"));
+                drafts.add(new EntitlementDraft(where, item, id, kind, target, name, requires, fields.get("requires"),
+                        manual));
             }
             return drafts;
         }
@@ -243,7 +241,7 @@ public final class PolicyLoader {
                         || grantNode instanceof SequenceNode && ((SequenceNode) grantNode).getValue().isEmpty()) {
                     problem(path(where, "grant"), grantNode, "must list at least one entitlement");
                 }
-                drafts.add(new RuleDraft(i, where, item, name, when, unless, grant));
+                drafts.add(new RuleDraft(where, item, name, when, unless, grant));
             }
             return drafts;
         }
