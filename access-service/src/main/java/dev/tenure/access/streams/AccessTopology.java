@@ -2,6 +2,7 @@ package dev.tenure.access.streams;
 
 import dev.tenure.access.planning.AccessPlanner;
 import dev.tenure.schemas.access.AccessCommand;
+import dev.tenure.schemas.access.LegalHoldChanged;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.topics.Topics;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * hr-lifecycle-events → planner (state per person + time index, both changelogged) → access-commands.
+ * hr-lifecycle-events → planner (state per person + time index, both changelogged) → access-commands; legal holds
+ * from access-legal-holds update the same state.
  * Every node and store is named, so the topology and its internal topics keep their names across versions.
  */
 public final class AccessTopology {
@@ -20,6 +22,8 @@ public final class AccessTopology {
     public static final String SOURCE = "hr-lifecycle-events-source";
     public static final String PLANNER = "access-planner";
     public static final String SINK = "access-commands-sink";
+    public static final String HOLDS_SOURCE = "access-legal-holds-source";
+    public static final String HOLDS = "access-legal-holds";
     public static final String PEOPLE_STORE = "person-access";
     public static final String DUE_INDEX_STORE = "person-access-due-index";
 
@@ -31,15 +35,19 @@ public final class AccessTopology {
      *                   of the executor's work)
      */
     public static Topology build(AccessPlanner planner, Clock clock, Duration resolution,
-                                 Serde<HrLifecycleEvent> hrEvents, Serde<AccessCommand> commands) {
+                                 Serde<HrLifecycleEvent> hrEvents, Serde<LegalHoldChanged> holds,
+                                 Serde<AccessCommand> commands) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), hrEvents.deserializer(),
                 Topics.HR_LIFECYCLE_EVENTS.name());
+        topology.addSource(HOLDS_SOURCE, Serdes.String().deserializer(), holds.deserializer(),
+                Topics.ACCESS_LEGAL_HOLDS.name());
         topology.addProcessor(PLANNER, () -> new PlanningProcessor(planner, clock, resolution), SOURCE);
+        topology.addProcessor(HOLDS, () -> new LegalHoldProcessor(planner), HOLDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEOPLE_STORE),
-                Serdes.String(), new PersonAccessSerde()), PLANNER);
+                Serdes.String(), new PersonAccessSerde()), PLANNER, HOLDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
-                Serdes.String(), Serdes.String()), PLANNER);
+                Serdes.String(), Serdes.String()), PLANNER, HOLDS);
         topology.addSink(SINK, Topics.ACCESS_COMMANDS.name(), Serdes.String().serializer(), commands.serializer(),
                 PLANNER);
         return topology;

@@ -10,6 +10,7 @@ import dev.tenure.access.support.MovableClock;
 import dev.tenure.access.support.PlainAvroSerde;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessOperation;
+import dev.tenure.schemas.access.LegalHoldChanged;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.Position;
 import dev.tenure.schemas.topics.Topics;
@@ -41,6 +42,7 @@ class AccessTopologyTest {
     private final MovableClock clock = new MovableClock(NOW);
     private TopologyTestDriver driver;
     private TestInputTopic<String, HrLifecycleEvent> hr;
+    private TestInputTopic<String, LegalHoldChanged> holds;
     private TestOutputTopic<String, AccessCommand> commands;
 
     @BeforeEach
@@ -54,7 +56,9 @@ class AccessTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("access-topology").toString());
         driver = new TopologyTestDriver(AccessTopology.build(planner, clock, Duration.ofSeconds(1), hrSerde,
-                commandSerde), props, NOW);
+                new PlainAvroSerde<>(LegalHoldChanged.class), commandSerde), props, NOW);
+        holds = driver.createInputTopic(Topics.ACCESS_LEGAL_HOLDS.name(), Serdes.String().serializer(),
+                new PlainAvroSerde<>(LegalHoldChanged.class).serializer());
         hr = driver.createInputTopic(Topics.HR_LIFECYCLE_EVENTS.name(), Serdes.String().serializer(),
                 hrSerde.serializer());
         commands = driver.createOutputTopic(Topics.ACCESS_COMMANDS.name(), Serdes.String().deserializer(),
@@ -141,6 +145,32 @@ class AccessTopologyTest {
         List<AccessCommand> cut = commands.readValuesToList();
         assertThat(cut.get(0).getOperation()).isEqualTo(AccessOperation.SET_ACCOUNT_ENABLED);
         assertThat(cut.get(0).getDueAt()).isEqualTo(Instant.parse("2027-03-19T21:00:00Z"));
+    }
+
+    @Test
+    void shouldNotDeleteAHeldAccountUntilTheHoldIsCleared() {
+        // Given a leaver cut off at once, with a legal hold set
+        hr.pipeInput("E5", HrEvents.joiner("E5", "Eve", "Moss", ENGINEER, LocalDate.of(2026, 1, 5), NOW));
+        hr.pipeInput("E5", HrEvents.leaver("E5", "EOTSS", LocalDate.of(2027, 3, 1), true, NOW));
+        holds.pipeInput("E5", hold("E5", true));
+        commands.readValuesToList();
+
+        // When the retention window (90 days) has long passed
+        clock.set(NOW.plus(Duration.ofDays(200)));
+        tick(Duration.ofSeconds(1));
+
+        // Then nothing is deleted; once the hold is cleared, the account is
+        assertThat(commands.isEmpty()).isTrue();
+        holds.pipeInput("E5", hold("E5", false));
+        tick(Duration.ofSeconds(1));
+        assertThat(commands.readValuesToList()).extracting(AccessCommand::getOperation)
+                .containsExactly(AccessOperation.DELETE_ACCOUNT);
+    }
+
+    private static LegalHoldChanged hold(String personId, boolean hold) {
+        return LegalHoldChanged.newBuilder().setEventId(java.util.UUID.randomUUID().toString()).setOccurredAt(NOW)
+                .setCausationId(null).setCorrelationId("matter-42").setSource("access-service").setPersonId(personId)
+                .setHold(hold).setReason("matter 42").setActor("legal.counsel").build();
     }
 
     private void tick(Duration by) {

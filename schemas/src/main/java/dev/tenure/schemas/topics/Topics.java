@@ -2,6 +2,7 @@ package dev.tenure.schemas.topics;
 
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
+import dev.tenure.schemas.access.LegalHoldChanged;
 import dev.tenure.schemas.audit.AuditRecord;
 import dev.tenure.schemas.equipment.EquipmentEvent;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
@@ -36,6 +37,11 @@ public final class Topics {
             "access-commands", AccessCommand.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "access-service");
 
+    /** Legal holds set and cleared through access-service's API; kept forever, they are evidence. */
+    public static final TopicSpec<LegalHoldChanged> ACCESS_LEGAL_HOLDS = new TopicSpec<>(
+            "access-legal-holds", LegalHoldChanged.class, PERSON_ID, PERSON_PARTITIONS,
+            CleanupPolicy.DELETE, Map.of(RETENTION_MS, KEEP_FOREVER), "access-service");
+
     public static final TopicSpec<EquipmentEvent> EQUIPMENT_EVENTS = new TopicSpec<>(
             "equipment-events", EquipmentEvent.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "equipment-service");
@@ -54,8 +60,8 @@ public final class Topics {
             CleanupPolicy.COMPACT, Map.of(), "audit-service");
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, EQUIPMENT_EVENTS, AUDIT_LOG, SLE_CASE_STATUS,
-            SLE_COMPLIANCE);
+            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, EQUIPMENT_EVENTS, AUDIT_LOG,
+            SLE_CASE_STATUS, SLE_COMPLIANCE);
 
     private Topics() {
     }

@@ -37,7 +37,7 @@ class TopicsTest {
         // Then ALL holds exactly those
         assertThat(List.<Object>copyOf(Topics.ALL)).containsExactlyInAnyOrderElementsOf(constants);
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
-                "hr-lifecycle-events", "access-events", "access-commands", "equipment-events", "audit-log", "sle-case-status", "sle-compliance");
+                "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "equipment-events", "audit-log", "sle-case-status", "sle-compliance");
     }
 
     @Test
