@@ -71,7 +71,7 @@ final class LocalStack {
             out.printf("broker, registry, topics and schemas ready in %.1f s (created %d topics)%n",
                     seconds(began), created.size());
             if (s.withServices()) {
-                KeyPairFiles.generateInto(keysDir(), false);
+                KeyPairFiles.ensureIn(keysDir());
                 startServices(s, startedNow);
                 out.printf("services ready in %.1f s%n", seconds(began));
                 if (s.withDemo() && running("hr-events-service").isPresent()) {

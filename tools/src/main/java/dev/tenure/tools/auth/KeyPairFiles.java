@@ -54,6 +54,23 @@ public final class KeyPairFiles {
         return pair;
     }
 
+    /**
+     * Keeps the pair already in {@code dir}, or generates one when there is none: a second start of the same
+     * installation must keep verifying the tokens the first one signed. Half a pair is an error, never replaced.
+     */
+    public static void ensureIn(Path dir) {
+        boolean privateExists = Files.exists(dir.resolve(PRIVATE_KEY_FILE));
+        boolean publicExists = Files.exists(dir.resolve(PUBLIC_KEY_FILE));
+        if (privateExists && publicExists) {
+            return;
+        }
+        if (privateExists || publicExists) {
+            throw new IllegalStateException(dir + " holds only " + (privateExists ? PRIVATE_KEY_FILE : PUBLIC_KEY_FILE)
+                    + " of the signing key pair; restore the other file or remove both to start with a new pair");
+        }
+        generateInto(dir, false);
+    }
+
     public static void write(KeyPair pair, Path dir, boolean overwrite) {
         Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
         Path publicFile = dir.resolve(PUBLIC_KEY_FILE);

@@ -59,4 +59,19 @@ class KeyPairFilesTest {
         assertThatThrownBy(() -> KeyPairFiles.readPrivateKey(pkcs1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PKCS#1").hasMessageContaining("openssl pkcs8");
     }
+
+    @Test
+    void shouldKeepAnExistingPairAndRefuseHalfAPair(@TempDir Path dir) throws Exception {
+        // Given a pair made by a first start
+        KeyPairFiles.ensureIn(dir);
+        String privateKey = Files.readString(dir.resolve(KeyPairFiles.PRIVATE_KEY_FILE));
+
+        // When a second start ensures it again, the pair is kept
+        KeyPairFiles.ensureIn(dir);
+        assertThat(Files.readString(dir.resolve(KeyPairFiles.PRIVATE_KEY_FILE))).isEqualTo(privateKey);
+
+        // And half a pair is an error that names the missing half, not a silent new pair
+        Files.delete(dir.resolve(KeyPairFiles.PUBLIC_KEY_FILE));
+        assertThatThrownBy(() -> KeyPairFiles.ensureIn(dir)).hasMessageContaining("holds only private-key.pem");
+    }
 }
