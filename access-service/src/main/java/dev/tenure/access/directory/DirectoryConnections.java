@@ -5,7 +5,6 @@ import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
@@ -79,9 +78,5 @@ final class DirectoryConnections {
             return new PEMFileTrustManager(settings.trustedCertificates().get().toFile());
         }
         return JVMDefaultTrustManager.getInstance();
-    }
-
-    static boolean isConnectionProblem(LDAPException e) {
-        return e.getResultCode() == ResultCode.SERVER_DOWN || e.getResultCode() == ResultCode.CONNECT_ERROR;
     }
 }

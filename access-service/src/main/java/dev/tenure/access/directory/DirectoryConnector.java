@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -28,6 +29,7 @@ import dev.tenure.access.connector.ChangeResult;
 import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.ConnectorHealth;
+import dev.tenure.access.connector.GroupKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -459,7 +461,7 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
         if (looksLikeDn(name)) {
             return parse(name);
         }
-        return new DN(new com.unboundid.ldap.sdk.RDN("cn", name), groupsBase);
+        return new DN(new RDN("cn", name), groupsBase);
     }
 
     private static String cnOf(String name) {
@@ -488,8 +490,8 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
         }
     }
 
-    private static String kindWord(dev.tenure.access.connector.GroupKind kind) {
-        return kind == dev.tenure.access.connector.GroupKind.SECURITY ? "security group" : "distribution list";
+    private static String kindWord(GroupKind kind) {
+        return kind == GroupKind.SECURITY ? "security group" : "distribution list";
     }
 
     private static DN parse(String dn) throws ConnectorException {

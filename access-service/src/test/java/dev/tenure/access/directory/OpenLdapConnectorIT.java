@@ -1,6 +1,7 @@
 package dev.tenure.access.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -13,6 +14,7 @@ import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
+import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.GroupKind;
 import dev.tenure.testkit.OpenLdapDirectory;
 import java.nio.file.Path;
@@ -79,6 +81,29 @@ class OpenLdapConnectorIT extends DirectoryConnectorContract {
         admin().modify(dn, new Modification(ModificationType.REPLACE, "userPassword", password));
         if (lock != null) {
             admin().modify(dn, new Modification(ModificationType.REPLACE, OpenLdapDialect.LOCK_ATTRIBUTE, lock));
+        }
+    }
+
+    @Test
+    void shouldFailRetryablyWhenTheDirectoryDoesNotAnswerInTime() throws Exception {
+        AccountProfile person = person("Jean", "Bartik");
+        DirectorySettings impatient = DirectorySettings.of(List.of(slapd.url()), slapd.adminDn(),
+                        slapd.adminPassword(), slapd.peopleDn(), slapd.groupsDn(), "example.test", "", true,
+                        Optional.empty())
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500));
+        try (DirectoryConnector connector = new DirectoryConnector(impatient, new OpenLdapDialect())) {
+            connector.apply(new EnsureAccount(person, false));
+            slapd.pauseServer();
+            try {
+                assertThatThrownBy(() -> connector.apply(new SetAccountEnabled(person.personId(), true)))
+                        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                            assertThat(e.retryable()).as(e.getMessage()).isTrue();
+                            assertThat(e.getMessage()).contains("LDAP 85");
+                        });
+            } finally {
+                slapd.resumeServer();
+            }
+            assertThat(connector.apply(new SetAccountEnabled(person.personId(), true)).changed()).isTrue();
         }
     }
 

@@ -88,9 +88,29 @@ public final class OpenLdapDirectory implements AutoCloseable {
     /** Stops slapd, keeping its data: the directory is down until {@link #startServer()}. */
     public synchronized void stopServer() {
         if (process != null) {
+            process.serverPid().ifPresent(pid -> Commands.run(List.of("kill", "-CONT", Long.toString(pid)), workDir,
+                    Duration.ofSeconds(10))); // a paused slapd could not hear the request to stop
             process.stop(Duration.ofSeconds(10));
             process = null;
         }
+    }
+
+    /** Freezes slapd (SIGSTOP): connections stay open but nothing is answered, as with a hung server. */
+    public synchronized void pauseServer() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused slapd go on (SIGCONT). */
+    public synchronized void resumeServer() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = process == null ? -1 : process.serverPid().orElse(-1L);
+        if (pid < 0) {
+            throw new PeerException("slapd is not running");
+        }
+        Commands.run(List.of("kill", signal, Long.toString(pid)), workDir, Duration.ofSeconds(10));
     }
 
     public String url() {

@@ -176,6 +176,9 @@ public final class SambaAdDirectory {
     }
 
     private static void requirePortsFree() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new PeerException("Samba AD listens on ports below 1024 (389, 636): run the tests as root");
+        }
         for (int port : PORTS) {
             if (!Ports.isFree(port)) {
                 throw new PeerException("Samba AD needs the fixed port " + port + ", which is in use: only one Samba"
