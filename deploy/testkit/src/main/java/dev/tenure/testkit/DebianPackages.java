@@ -19,12 +19,18 @@ public final class DebianPackages {
     private DebianPackages() {
     }
 
-    /** Makes sure {@code command} is on the PATH, installing {@code debianPackage} if it is not. */
-    public static synchronized Path require(String command, String debianPackage) {
+    /**
+     * Makes sure {@code command} is on the PATH, installing {@code debianPackages} (one or more, in one apt-get
+     * run) if it is not.
+     */
+    public static synchronized Path require(String command, String... debianPackages) {
+        if (debianPackages.length == 0) {
+            throw new IllegalArgumentException("name the Debian package(s) that bring " + command);
+        }
         return find(command).orElseGet(() -> {
-            install(debianPackage);
-            return find(command).orElseThrow(() -> new IllegalStateException(
-                    "installed " + debianPackage + " but '" + command + "' is still not on the PATH"));
+            install(List.of(debianPackages));
+            return find(command).orElseThrow(() -> new IllegalStateException("installed "
+                    + String.join(" ", debianPackages) + " but '" + command + "' is still not on the PATH"));
         });
     }
 
@@ -36,16 +42,20 @@ public final class DebianPackages {
                 .findFirst();
     }
 
-    private static void install(String debianPackage) {
+    private static void install(List<String> debianPackages) {
+        String names = String.join(" ", debianPackages);
         if (find("apt-get").isEmpty() || !"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("this test needs the Debian package '" + debianPackage
-                    + "': install it (apt-get install -y " + debianPackage + ") and run again");
+            throw new IllegalStateException("this test needs the Debian package(s) '" + names
+                    + "': install them (apt-get install -y --no-install-recommends " + names + ") and run again");
         }
         if (!listsUpdated) {
             run(List.of("apt-get", "update", "-q"));
             listsUpdated = true;
         }
-        run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", debianPackage));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
+        command.addAll(debianPackages);
+        run(command);
     }
 
     private static void run(List<String> command) {
