@@ -1,0 +1,44 @@
+package dev.tenure.access.rest;
+
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** RFC 9457 problem+json answers. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://tenure.dev/problems/";
+
+    private Problems() {
+    }
+
+    static Response invalid(String field, String reason) {
+        Map<String, Object> body = body(422, "invalid-request", "Unprocessable Content", "The request has an invalid field.");
+        body.put("errors", List.of(Map.of("field", field, "reason", reason)));
+        return respond(422, body);
+    }
+
+    static Response notFound(String detail) {
+        return respond(404, body(404, "not-found", "Not Found", detail));
+    }
+
+    static Response unavailable(String detail) {
+        return Response.fromResponse(respond(503, body(503, "unavailable", "Service Unavailable", detail)))
+                .header("Retry-After", "5").build();
+    }
+
+    private static Map<String, Object> body(int status, String slug, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    private static Response respond(int status, Map<String, Object> body) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+}
