@@ -38,6 +38,19 @@ public final class TestTokens {
         return builder.sign(KEYS.getPrivate());
     }
 
+    /** A token signed with the trusted key that expired an hour ago. */
+    public static String expired(String subject, String role) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).issuedAt(now - 7200).expiresAt(now - 3600)
+                .sign(KEYS.getPrivate());
+    }
+
+    /** A well-formed token signed by a key no service trusts. */
+    public static String forged(String subject, String role) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).expiresIn(Duration.ofMinutes(5))
+                .sign(generate().getPrivate());
+    }
+
     /** The settings that make a Quarkus service verify these tokens. */
     public static Map<String, String> serviceConfig() {
         return Map.of("mp.jwt.verify.publickey.location", publicKeyFile().toString(), "mp.jwt.verify.issuer", ISSUER);
