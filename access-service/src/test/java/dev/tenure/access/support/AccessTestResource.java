@@ -26,6 +26,9 @@ public class AccessTestResource extends TenurePeersTestResource {
         config.put("quarkus.kafka-streams.bootstrap-servers", peers.bootstrapServers());
         try {
             config.put("kafka-streams.state.dir", Files.createTempDirectory("access-streams").toString());
+            // the embedded demo directory saves itself on shutdown: into a temp folder, not the module
+            config.put("tenure.access.directory.embedded-ldif",
+                    Files.createTempDirectory("access-directory").resolve("directory.ldif").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
