@@ -8,12 +8,10 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.util.ssl.PEMFileTrustManager;
-import com.unboundid.util.ssl.SSLUtil;
 import dev.tenure.access.connector.GroupKind;
+import dev.tenure.access.support.SambaConnections;
 import dev.tenure.testkit.SambaAdDirectory;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,15 +38,7 @@ class ActiveDirectoryConnectorIT extends DirectoryConnectorContract {
 
     @Override
     LDAPConnection adminConnection() throws LDAPException {
-        try {
-            SSLUtil ssl = new SSLUtil(new PEMFileTrustManager(samba.caCertificate().toFile()));
-            LDAPConnection connection = new LDAPConnection(ssl.createSSLSocketFactory(), "127.0.0.1",
-                    SambaAdDirectory.LDAPS_PORT);
-            connection.bind(samba.adminDn(), samba.adminPassword());
-            return connection;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SambaConnections.admin(samba);
     }
 
     @Override
@@ -69,9 +59,7 @@ class ActiveDirectoryConnectorIT extends DirectoryConnectorContract {
 
     @Override
     void bindAs(String dn, String password) throws LDAPException {
-        try (LDAPConnection plain = new LDAPConnection("127.0.0.1", SambaAdDirectory.LDAP_PORT)) {
-            plain.bind(dn, password);
-        }
+        SambaConnections.bindAs(dn, password);
     }
 
     @Override
