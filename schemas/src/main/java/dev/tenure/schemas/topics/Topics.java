@@ -4,6 +4,7 @@ import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.LegalHoldChanged;
 import dev.tenure.schemas.audit.AuditRecord;
+import dev.tenure.schemas.equipment.DesksideStepSubmitted;
 import dev.tenure.schemas.equipment.EquipmentEvent;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.sle.SleCaseStatus;
@@ -46,6 +47,14 @@ public final class Topics {
             "equipment-events", EquipmentEvent.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "equipment-service");
 
+    /**
+     * Deskside steps as submitted over equipment-service's API, before they are checked: the service's own input, so
+     * a step is applied in order with the lifecycle events of the same person (same key, same partition count).
+     */
+    public static final TopicSpec<DesksideStepSubmitted> EQUIPMENT_DESKSIDE_STEPS = new TopicSpec<>(
+            "equipment-deskside-steps", DesksideStepSubmitted.class, PERSON_ID, PERSON_PARTITIONS,
+            CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "equipment-service");
+
     /** Keyed by the subject's person id: each partition is one hash chain, fed by the co-partitioned inputs. */
     public static final TopicSpec<AuditRecord> AUDIT_LOG = new TopicSpec<>(
             "audit-log", AuditRecord.class, "subject person id", PERSON_PARTITIONS,
@@ -60,8 +69,8 @@ public final class Topics {
             CleanupPolicy.COMPACT, Map.of(), "audit-service");
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, EQUIPMENT_EVENTS, AUDIT_LOG,
-            SLE_CASE_STATUS, SLE_COMPLIANCE);
+            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, EQUIPMENT_EVENTS,
+            EQUIPMENT_DESKSIDE_STEPS, AUDIT_LOG, SLE_CASE_STATUS, SLE_COMPLIANCE);
 
     private Topics() {
     }

@@ -120,6 +120,24 @@ class SchemaCompatibilityIT {
         assertThat(registry.contentIds(scratchArtifact)).containsExactly(previous.contentId(), next.contentId());
     }
 
+    @Test
+    void shouldAcceptTheEquipmentEventAsEvolvedFromItsFirstVersion() throws IOException {
+        // Given the first version of equipment-events' value, in a scratch artifact
+        String scratchArtifact = "compatibility-it-" + UUID.randomUUID() + "-value";
+        Schema first;
+        try (var in = SchemaCompatibilityIT.class.getResourceAsStream("/evolution/EquipmentEvent-v1.avsc")) {
+            first = new Schema.Parser().parse(in);
+        }
+        RegisteredSchema previous = registrar.register(scratchArtifact, first);
+
+        // When today's schema (item id, change, previous state, site, reason ... all defaulted) is registered after it
+        RegisteredSchema next = registrar.register(scratchArtifact, Topics.EQUIPMENT_EVENTS.valueSchema());
+
+        // Then the BACKWARD rule lets it in
+        assertThat(next.contentId()).isNotEqualTo(previous.contentId());
+        assertThat(registry.contentIds(scratchArtifact)).containsExactly(previous.contentId(), next.contentId());
+    }
+
     private static Map<String, Integer> versionCounts() {
         return Topics.ALL.stream().map(TopicSpec::valueSchemaArtifactId)
                 .collect(Collectors.toMap(Function.identity(), registry::versionCount));

@@ -37,7 +37,8 @@ class TopicsTest {
         // Then ALL holds exactly those
         assertThat(List.<Object>copyOf(Topics.ALL)).containsExactlyInAnyOrderElementsOf(constants);
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
-                "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "equipment-events", "audit-log", "sle-case-status", "sle-compliance");
+                "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "equipment-events",
+                "equipment-deskside-steps", "audit-log", "sle-case-status", "sle-compliance");
     }
 
     @Test
@@ -45,6 +46,7 @@ class TopicsTest {
         assertThat(Topics.HR_LIFECYCLE_EVENTS.writer()).isEqualTo("hr-events-service");
         assertThat(Topics.ACCESS_EVENTS.writer()).isEqualTo("access-service");
         assertThat(Topics.EQUIPMENT_EVENTS.writer()).isEqualTo("equipment-service");
+        assertThat(Topics.EQUIPMENT_DESKSIDE_STEPS.writer()).isEqualTo("equipment-service");
         assertThat(Topics.AUDIT_LOG.writer()).isEqualTo("audit-service");
         assertThat(Topics.SLE_CASE_STATUS.writer()).isEqualTo("audit-service");
         assertThat(Topics.SLE_COMPLIANCE.writer()).isEqualTo("audit-service");
