@@ -150,7 +150,7 @@ public final class EquipmentLifecycle {
         Instant cutOff = left.immediate() ? work.now : due.cutOff(left.endDate(), event.zone());
         LocalDate collectFrom = left.endDate().isBefore(today) ? today : left.endDate();
         PendingLeave leave = new PendingLeave(left.endDate(), cutOff, due.collectionDue(collectFrom, event.zone()),
-                work.now, event.eventId(), event.correlationId(), false);
+                work.now, work.person.items().size(), event.eventId(), event.correlationId(), false);
         work.person = work.person.withLeave(leave);
         if (!cutOff.isAfter(work.now)) {
             carryOutCutOff(work, left.immediate() ? "immediate termination" : "end date " + left.endDate()
@@ -191,8 +191,7 @@ public final class EquipmentLifecycle {
         String why = "end date moved from " + leave.endDate() + " to " + newEndDate;
         if (!leave.cutOffDone()) {
             Instant cutOff = due.cutOff(newEndDate, event.zone());
-            work.person = work.person.withLeave(new PendingLeave(newEndDate, cutOff, collectionDue, leave.recordedAt(),
-                    leave.causationId(), leave.correlationId(), false));
+            work.person = work.person.withLeave(leave.movedTo(newEndDate, cutOff, collectionDue));
             if (!cutOff.isAfter(work.now)) {
                 carryOutCutOff(work, why + ", whose cut-off is past");
                 return;
@@ -206,8 +205,7 @@ public final class EquipmentLifecycle {
             return;
         }
         // Already locked: the lock stays; the collection's due date follows the new end date.
-        work.person = work.person.withLeave(new PendingLeave(newEndDate, leave.cutOffAt(), collectionDue,
-                leave.recordedAt(), leave.causationId(), leave.correlationId(), true));
+        work.person = work.person.withLeave(leave.movedTo(newEndDate, leave.cutOffAt(), collectionDue));
         for (Item item : work.person.items()) {
             if (item.state() == ItemState.COLLECTION_REQUESTED && leave.correlationId().equals(item.correlationId())) {
                 work.apply(item, ChangeKind.DUE_DATE_MOVED, item.state(), collectionDue, SERVICE,
@@ -265,9 +263,11 @@ public final class EquipmentLifecycle {
 
     private void carryOutCutOff(Changes work, String why) {
         PendingLeave leave = work.person.leave();
-        for (Item item : work.person.items()) {
-            if (item.purpose() == Purpose.START && item.requestedAt().isAfter(leave.recordedAt())) {
-                continue; // requested for a later rehire: not part of this leave
+        List<Item> items = work.person.items();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.purpose() == Purpose.START && i >= leave.itemsAtNotice()) {
+                continue; // requested for a start announced after the leaver (a rehire): not part of this leave
             }
             if (item.state().isBeforeShipping()) {
                 work.apply(item, ChangeKind.CANCELLED, ItemState.CANCELLED, null, SERVICE,
@@ -277,8 +277,7 @@ public final class EquipmentLifecycle {
                 lockAndAskBack(work, item, leave.collectionDueAt(), "leaver (" + why + ")", leave.correlationId());
             }
         }
-        work.person = work.person.withLeave(new PendingLeave(leave.endDate(), leave.cutOffAt(),
-                leave.collectionDueAt(), leave.recordedAt(), leave.causationId(), leave.correlationId(), true));
+        work.person = work.person.withLeave(leave.withCutOffDone());
     }
 
     /** Locks a lockable item, then asks for it back by {@code collectionDue}; a peripheral is only asked back. */
@@ -356,12 +355,12 @@ public final class EquipmentLifecycle {
         }
         String subject = item.catalogueItem() + " " + item.itemId();
         if (item.hasAsset() && step.assetTag() != null && !item.assetTag().equalsIgnoreCase(step.assetTag().strip())) {
-            return reject(Rejection.Kind.UNKNOWN_ASSET, "item " + subject + " is asset " + item.assetTag() + ", not "
+            return reject(Rejection.Kind.ASSET_MISMATCH, "item " + subject + " is asset " + item.assetTag() + ", not "
                     + step.assetTag().strip());
         }
         if (item.hasAsset() && step.serialNumber() != null
                 && !item.serialNumber().equalsIgnoreCase(step.serialNumber().strip())) {
-            return reject(Rejection.Kind.UNKNOWN_ASSET, "item " + subject + " has serial number "
+            return reject(Rejection.Kind.ASSET_MISMATCH, "item " + subject + " has serial number "
                     + item.serialNumber() + ", not " + step.serialNumber().strip());
         }
         Optional<String> notAllowed = transitionProblem(item, target);

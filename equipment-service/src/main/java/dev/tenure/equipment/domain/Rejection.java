@@ -8,8 +8,10 @@ public record Rejection(Kind kind, String reason) {
         UNKNOWN_PERSON,
         /** The person has no such item. */
         UNKNOWN_ITEM,
-        /** No item carries the asset tag, or the item carries another one. */
+        /** No item in use carries the asset tag. */
         UNKNOWN_ASSET,
+        /** The item carries another asset tag or serial number than the step names. */
+        ASSET_MISMATCH,
         /** The asset is already on another item that is still in use. */
         ASSET_IN_USE,
         /** The step needs something the request did not give (an asset tag and serial to assign). */

@@ -318,6 +318,25 @@ class EquipmentLifecycleTest {
                 .containsExactlyInAnyOrder(ItemState.COLLECTION_REQUESTED, ItemState.REQUESTED);
     }
 
+    @Test
+    void shouldLeaveARehiresNewItemsAloneAtTheCutOffOfTheLeaveBefore() {
+        // Given a leaver for 30 June, and (announced before that) a rehire from 1 September
+        PersonEquipment person = rules.onLifecycleEvent(delivered(Samples.accountant()),
+                event(PERSON, new LifecycleEvent.Left(LocalDate.parse("2027-06-30"), false)), NOW).person();
+        person = rules.onLifecycleEvent(person, event(PERSON,
+                new LifecycleEvent.Rehired(LocalDate.parse("2027-09-01"), Samples.accountant())), NOW).person();
+
+        // When the leave's cut-off comes
+        Decision decision = rules.onTime(person, newYork("2027-06-30T17:00"));
+
+        // Then only the old items are cancelled or asked back; the rehire's five requests stay open
+        assertThat(decision.changes()).hasSizeGreaterThan(0)
+                .allSatisfy(c -> assertThat(c.occurredAt()).isEqualTo(newYork("2027-06-30T17:00")));
+        assertThat(decision.person().items().subList(5, 10)).extracting(Item::state).containsOnly(ItemState.REQUESTED);
+        assertThat(decision.person().items().subList(0, 5)).extracting(Item::state)
+                .doesNotContain(ItemState.REQUESTED, ItemState.DELIVERED);
+    }
+
     // ---------------------------------------------------------------- deskside steps
 
     @Test
@@ -451,7 +470,7 @@ class EquipmentLifecycleTest {
                 AssetLookup.NONE);
 
         assertThat(decision.rejection()).hasValueSatisfying(r -> {
-            assertThat(r.kind()).isEqualTo(Rejection.Kind.UNKNOWN_ASSET);
+            assertThat(r.kind()).isEqualTo(Rejection.Kind.ASSET_MISMATCH);
             assertThat(r.reason()).contains("is asset MA-laptop-standard, not MA-999999");
         });
     }

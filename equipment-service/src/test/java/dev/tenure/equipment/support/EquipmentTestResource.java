@@ -1,0 +1,27 @@
+package dev.tenure.equipment.support;
+
+import dev.tenure.schemas.topics.Topics;
+import dev.tenure.testkit.TenurePeers;
+import dev.tenure.testkit.TenurePeersTestResource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real broker and registry, the catalogue's topics (the broker creates none by itself), and the test key pair
+ * whose public half the service verifies tokens with.
+ */
+public class EquipmentTestResource extends TenurePeersTestResource {
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        createCatalogueTopics(TenurePeers.shared());
+        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        return config;
+    }
+
+    public static void createCatalogueTopics(TenurePeers peers) {
+        Topics.ALL.forEach(topic -> peers.createTopic(topic.name(), topic.partitions(), topic.configs()));
+    }
+}
