@@ -65,6 +65,11 @@ public class ProblemMappers {
         if (status == null) {
             return e.getResponse();
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return malformedJson(json);
+            }
+        }
         return Problem.of(status.getStatusCode(), status.name().toLowerCase().replace('_', '-'),
                 status == Response.Status.NOT_FOUND ? "No such resource." : e.getMessage()).toResponse();
     }

@@ -37,19 +37,33 @@ public final class HrEvents {
     }
 
     public static Position accountant() {
-        return Position.newBuilder().setAgency("DOR").setDepartment("Audit Division").setJobCode("ACCT-2")
-                .setJobTitle("Accountant II").setLocation(SITE).setTimeZone(ZONE).setManagerPersonId(null)
-                .setEmploymentType(EmploymentType.EMPLOYEE).build();
+        return position("Audit Division", "ACCT-2", "Accountant II", SITE);
     }
 
     public static Position engineer() {
-        return Position.newBuilder(accountant()).setAgency("DOR").setDepartment("Digital Services")
-                .setJobCode("ITSE-3").setJobTitle("Software Engineer III").build();
+        return position("Digital Services", "ITSE-3", "Software Engineer III", SITE);
+    }
+
+    // Built field by field: Avro's copying builder deep-copies through the global model, which under Quarkus's test
+    // class loaders can mix two copies of the enum classes.
+    private static Position position(String department, String jobCode, String jobTitle, String site) {
+        return Position.newBuilder().setAgency("DOR").setDepartment(department).setJobCode(jobCode)
+                .setJobTitle(jobTitle).setLocation(site).setTimeZone(ZONE).setManagerPersonId(null)
+                .setEmploymentType(EmploymentType.EMPLOYEE).build();
     }
 
     public static HrLifecycleEvent joiner(String personId, LocalDate startDate) {
+        return joiner(personId, startDate, accountant());
+    }
+
+    /** An accountant joining at {@code site}. */
+    public static HrLifecycleEvent joinerAt(String personId, LocalDate startDate, String site) {
+        return joiner(personId, startDate, position("Audit Division", "ACCT-2", "Accountant II", site));
+    }
+
+    public static HrLifecycleEvent joiner(String personId, LocalDate startDate, Position position) {
         return envelope(personId, startDate, EmployeeJoined.newBuilder().setGivenName("Alice").setFamilyName("Ng")
-                .setPreferredName(null).setStartDate(startDate).setPosition(accountant())
+                .setPreferredName(null).setStartDate(startDate).setPosition(position)
                 .setPointOfContact(Contact.newBuilder().setName("Dana").setEmail("dana@dor.mass.example").build())
                 .build());
     }
