@@ -10,7 +10,7 @@ import java.util.Set;
 /** {@code token --key private-key.pem ...}: prints one signed bearer token, e.g. for curl. */
 public final class TokenMain {
 
-    public static final String USAGE = "token --key keys/private-key.pem [--sub workday] [--group hris|dpc|dso|auditor]\n"
+    public static final String USAGE = "token --key keys/private-key.pem [--sub workday] [--group hris|dpc|dso|auditor|deskside]\n"
             + "      [--agency EOTSS] [--issuer " + JwtMinter.DEFAULT_ISSUER + "] [--audience AUD] [--ttl 1h]";
 
     private TokenMain() {
