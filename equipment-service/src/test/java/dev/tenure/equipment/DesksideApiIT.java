@@ -144,6 +144,8 @@ class DesksideApiIT {
         given().when().get("/api/v1/equipment/people/" + person).then().statusCode(401);
         given().auth().oauth2(Tokens.forged()).when().get("/api/v1/equipment/people/" + person)
                 .then().statusCode(401);
+        given().auth().oauth2(Tokens.expired()).when().get("/api/v1/equipment/people/" + person)
+                .then().statusCode(401);
         step(Tokens.auditor(), Map.of("personId", person, "itemId", laptop, "step", "PREPARED",
                 "assetTag", assetTag, "serialNumber", "SN-1"))
                 .then().statusCode(403).contentType(PROBLEM)

@@ -3,6 +3,7 @@ package dev.tenure.equipment.support;
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
 import dev.tenure.testkit.TenurePeersTestResource;
+import dev.tenure.testkit.TestTokens;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,8 +17,7 @@ public class EquipmentTestResource extends TenurePeersTestResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         createCatalogueTopics(TenurePeers.shared());
-        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.putAll(TestTokens.serviceConfig());
         return config;
     }
 
