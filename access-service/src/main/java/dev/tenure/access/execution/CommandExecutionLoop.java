@@ -569,19 +569,33 @@ public final class CommandExecutionLoop implements Runnable {
                     partitions, e.toString());
             return;
         }
+        restoreBrake(brake, committed, eventClock);
+    }
+
+    /**
+     * Engages {@code brake} if any of the {@code committed} offsets carries the brake's marker (the executor wrote it
+     * when the brake engaged, and clears it on release); answers whether it did. Also used at start-up, before the
+     * partitions are assigned, so the API shows the brake engaged from the first moment.
+     */
+    static boolean restoreBrake(MassChangeBrake brake, Map<TopicPartition, OffsetAndMetadata> committed, Clock clock) {
+        if (brake.engaged()) {
+            return false;
+        }
         for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
             Optional<String[]> marker = Optional.ofNullable(entry.getValue()).map(OffsetAndMetadata::metadata)
                     .filter(m -> m.startsWith(BRAKE_MARKER + "|")).map(m -> m.split("\\|", 4));
             if (marker.isPresent() && marker.get().length == 4) {
                 String[] parts = marker.get();
-                Instant since = parts[1].isEmpty() ? eventClock.instant() : Instant.parse(parts[1]);
-                brake.restoreEngaged(parts[2], since, parts[3] + " (restored from the committed offsets of "
+                Instant since = parts[1].isEmpty() ? clock.instant() : Instant.parse(parts[1]);
+                String reason = parts[3].replaceAll(" \\(restored from the committed offsets of [^)]*\\)$", "");
+                brake.restoreEngaged(parts[2], since, reason + " (restored from the committed offsets of "
                         + entry.getKey() + ")");
                 LOG.errorf("the mass-change brake was engaged when %s was last committed (since %s: %s); it stays "
-                        + "engaged until an operator releases it", entry.getKey(), since, parts[3]);
-                return;
+                        + "engaged until an operator releases it", entry.getKey(), since, reason);
+                return true;
             }
         }
+        return false;
     }
 
     private void publishStatus() {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -84,7 +86,25 @@ public class CommandExecutor {
         if (config.createDeadLetterTopic()) {
             ensureDeadLetterTopic();
         }
+        restoreBrake();
         loop.run();
+    }
+
+    /**
+     * Engages the brake at once if the group's committed offsets say it was engaged before this process started, so
+     * the API shows it from the first moment (the loop checks again when it gets its partitions).
+     */
+    private void restoreBrake() {
+        try (Admin admin = Admin.create(kafka.base())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(config.groupId())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            CommandExecutionLoop.restoreBrake(brake, committed, clock);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("could not read the committed offsets of %s at start-up (the brake is checked again when the "
+                    + "partitions are assigned): %s", config.groupId(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

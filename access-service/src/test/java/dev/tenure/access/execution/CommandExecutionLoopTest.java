@@ -367,6 +367,22 @@ class CommandExecutionLoopTest {
     }
 
     @Test
+    void shouldRestoreTheBrakeFromCommittedMetadataWithoutPilingUpRestoredNotes() {
+        String marker = CommandExecutionLoop.BRAKE_MARKER + "|2026-07-01T00:00:00Z|directory|4 changes for target "
+                + "directory (restored from the committed offsets of access-commands-2)";
+
+        boolean restored = CommandExecutionLoop.restoreBrake(brake,
+                Map.of(P1, new OffsetAndMetadata(7, ""), P0, new OffsetAndMetadata(3, marker)), serviceClock);
+
+        assertThat(restored).isTrue();
+        assertThat(brake.snapshot().engagedReason()).contains(
+                "4 changes for target directory (restored from the committed offsets of access-commands-0)");
+        assertThat(brake.snapshot().engagedSince()).contains(Instant.parse("2026-07-01T00:00:00Z"));
+        assertThat(CommandExecutionLoop.restoreBrake(new MassChangeBrake(3, Duration.ofMinutes(5), Set.of(), timer),
+                Map.of(P0, new OffsetAndMetadata(3, "")), serviceClock)).isFalse();
+    }
+
+    @Test
     void shouldCommitNothingPastAWaitingCommandWhenItsPartitionIsTakenAway() {
         directory.unreachableFor("P1");
         send(P0, ensureAccount("P0", true));

@@ -70,7 +70,7 @@ public class ExecutionTestResource extends AccessTestResource {
     }
 
     /** Commits the group's offsets at the current end of access-commands, as if it had read everything before. */
-    private static void startAtTheEnd(String group) {
+    public static void startAtTheEnd(String group) {
         String topic = Topics.ACCESS_COMMANDS.name();
         try (Admin admin = TenurePeers.shared().admin()) {
             Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, Topics.ACCESS_COMMANDS.partitions()).boxed()
