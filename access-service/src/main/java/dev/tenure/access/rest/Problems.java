@@ -24,6 +24,16 @@ final class Problems {
         return respond(404, body(404, "not-found", "Not Found", detail));
     }
 
+    /** Any status, with the slug that names the problem type and a detail for the caller. */
+    static Response of(int status, String slug, String detail) {
+        String title = status == 422 ? "Unprocessable Content" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(status, body(status, slug, title, detail));
+    }
+
+    static Response forbidden(String detail) {
+        return of(403, "forbidden", detail);
+    }
+
     static Response unavailable(String detail) {
         return Response.fromResponse(respond(503, body(503, "unavailable", "Service Unavailable", detail)))
                 .header("Retry-After", "5").build();
