@@ -85,8 +85,11 @@ final class PlanningProcessor implements Processor<String, HrLifecycleEvent, Str
 
     private void emit(PersonAccess before, AccessPlanner.Due due, Instant now) {
         PersonAccess after = due.state();
+        // Record timestamps stay wall-clock time (the broker refuses ones an hour or more ahead, and the service
+        // clock may be a simulated one); the planned and due times travel in the command itself.
+        long wallClock = context.currentSystemTimeMs();
         due.executions().forEach(execution -> context.forward(
-                new Record<>(after.personId(), CommandRecords.toRecord(execution, now), now.toEpochMilli())));
+                new Record<>(after.personId(), CommandRecords.toRecord(execution, now), wallClock)));
         before.nextDue().ifPresent(at -> dueIndex.delete(DueIndex.key(at, before.personId())));
         people.put(after.personId(), after);
         after.nextDue().ifPresent(at -> dueIndex.put(DueIndex.key(at, after.personId()), after.personId()));
