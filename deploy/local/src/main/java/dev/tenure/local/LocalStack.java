@@ -213,6 +213,10 @@ final class LocalStack {
         environment.put("TENURE_CLOCK_SPEED", Double.toString(s.clockSpeed()));
         // Callers' tokens are verified with this key; its private half (keys/private-key.pem) signs the demo's.
         environment.put("TENURE_JWT_PUBLIC_KEY", keysDir().resolve(KeyPairFiles.PUBLIC_KEY_FILE).toString());
+        // The demo replays a year of HR history in seconds: its past leavers would trip access-service's
+        // mass-change brake (50 disables/deletes in 5 minutes), which guards production directories, not this one.
+        environment.put("TENURE_ACCESS_BRAKE_THRESHOLD", System.getenv().getOrDefault("TENURE_ACCESS_BRAKE_THRESHOLD",
+                "100000"));
         Path workDir = settings.dataDir().resolve("services").resolve(service.name());
         try {
             Files.createDirectories(workDir);
