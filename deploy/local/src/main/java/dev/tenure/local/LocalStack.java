@@ -223,10 +223,11 @@ final class LocalStack {
         } catch (IOException e) {
             throw new PeerException("cannot create " + workDir + ": " + e.getMessage(), e);
         }
-        SupervisedProcess process = SupervisedProcess.start(service.name(), List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xms32m", "-Xmx" + service.maxHeapMegabytes() + "m", "-XX:+UseSerialGC", "-jar",
-                        service.runJar().toString()),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(service.jvmOptions());
+        command.addAll(List.of("-jar", service.runJar().toString()));
+        SupervisedProcess process = SupervisedProcess.start(service.name(), command,
                 environment, workDir, logFile(service.name()), Lifetime.detached());
         process.writeIdentity(identityFile(service.name()));
         return process;
