@@ -11,6 +11,7 @@ import dev.tenure.schemas.access.AccessOperation;
 import dev.tenure.schemas.access.AccessOutcome;
 import dev.tenure.schemas.access.AccessStep;
 import dev.tenure.schemas.access.AccountAttributes;
+import dev.tenure.testkit.MovableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -49,8 +50,8 @@ class CommandExecutionLoopTest {
     static final TopicPartition P1 = new TopicPartition(COMMANDS, 1);
     static final Instant DUE = Instant.parse("2026-06-30T17:00:00Z");
 
-    private final TestClock timer = new TestClock(Instant.parse("2026-07-01T00:00:00Z"));
-    private final TestClock serviceClock = new TestClock(Instant.parse("2026-06-30T17:00:05Z"));
+    private final MovableClock timer = new MovableClock(Instant.parse("2026-07-01T00:00:00Z"));
+    private final MovableClock serviceClock = new MovableClock(Instant.parse("2026-06-30T17:00:05Z"));
     private final RecordingConsumer consumer = new RecordingConsumer();
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
             new ByteArraySerializer());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenure.access.execution.MassChangeBrake.Admission;
 import dev.tenure.access.execution.MassChangeBrake.HeldCommand;
 import dev.tenure.access.execution.MassChangeBrake.Snapshot;
+import dev.tenure.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MassChangeBrakeTest {
 
     private static final Set<String> DESTRUCTIVE = Set.of("ACCOUNT_DISABLED", "ACCOUNT_DELETED");
-    private final TestClock clock = new TestClock(Instant.parse("2026-06-30T17:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-06-30T17:00:00Z"));
     private final MassChangeBrake brake = new MassChangeBrake(3, Duration.ofMinutes(5), DESTRUCTIVE, clock);
 
     @Test

@@ -6,7 +6,7 @@ import dev.tenure.access.planning.AccessPlanner;
 import dev.tenure.access.planning.PlanningSettings;
 import dev.tenure.access.policy.PolicyLoader;
 import dev.tenure.access.support.HrEvents;
-import dev.tenure.access.support.MovableClock;
+import dev.tenure.testkit.MovableClock;
 import dev.tenure.access.support.PlainAvroSerde;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessOperation;

@@ -8,7 +8,7 @@ import dev.tenure.equipment.domain.PersonEquipment;
 import dev.tenure.equipment.domain.Rejection;
 import dev.tenure.equipment.domain.Samples;
 import dev.tenure.equipment.support.HrEvents;
-import dev.tenure.equipment.support.MutableClock;
+import dev.tenure.testkit.MovableClock;
 import dev.tenure.equipment.support.PlainAvroSerde;
 import dev.tenure.schemas.equipment.DesksideStepSubmitted;
 import dev.tenure.schemas.equipment.EquipmentChange;
@@ -44,7 +44,7 @@ class EquipmentTopologyTest {
     private static final Instant NOW = Instant.parse("2027-02-01T12:00:00Z");
     private static final LocalDate START = LocalDate.parse("2027-03-15");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MovableClock clock = new MovableClock(NOW);
     private final List<StepOutcome> outcomes = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, HrLifecycleEvent> lifecycle;

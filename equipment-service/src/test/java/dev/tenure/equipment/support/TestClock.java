@@ -1,5 +1,6 @@
 package dev.tenure.equipment.support;
 
+import dev.tenure.testkit.MovableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
@@ -14,7 +15,7 @@ import java.time.Instant;
 @Singleton
 public class TestClock {
 
-    public static final MutableClock CLOCK = new MutableClock(Instant.now());
+    public static final MovableClock CLOCK = new MovableClock(Instant.now());
 
     @Produces
     @Singleton

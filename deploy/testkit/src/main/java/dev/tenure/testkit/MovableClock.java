@@ -1,4 +1,4 @@
-package dev.tenure.equipment.support;
+package dev.tenure.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand. */
-public final class MutableClock extends Clock {
+/** A clock tests set and move by hand (in UTC), so no test waits for real time to pass. */
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant now) {
-        this.now = now;
+    public MovableClock(Instant start) {
+        this.now = start;
     }
 
     public void set(Instant instant) {
-        now = instant;
+        this.now = instant;
     }
 
-    public void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration by) {
+        this.now = now.plus(by);
     }
 
     @Override
