@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.tenure.access.support.ExecutionTestResource;
-import dev.tenure.access.support.PackagedAccessService;
 import dev.tenure.schemas.access.AccessAction;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.AccessOutcome;
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.OpenLdapDirectory;
+import dev.tenure.testkit.PackagedService;
 import dev.tenure.testkit.TenurePeers;
 import dev.tenure.testkit.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -45,7 +45,7 @@ class ExecutorRestartIT {
     private static final String OPERATOR = TestTokens.sign("ops-anna", "operator", null);
 
     private OpenLdapDirectory slapd;
-    private PackagedAccessService service;
+    private PackagedService service;
 
     @AfterEach
     void stop() {
@@ -64,7 +64,7 @@ class ExecutorRestartIT {
         Topics.ALL.forEach(topic -> peers.createTopic(topic.name(), topic.partitions(), topic.configs()));
         slapd = OpenLdapDirectory.start(List.of(Path.of("src/main/resources/directory/openldap/tenure.schema")));
         Map<String, String> env = environment(peers);
-        service = PackagedAccessService.start("access-service-restart-it", env, 0).awaitReady(WAIT);
+        service = PackagedService.start("access-service-restart-it", env, 0).awaitReady(WAIT);
         List<String> people = IntStream.range(0, THRESHOLD + 1).mapToObj(i -> "R" + UUID.randomUUID().toString()
                 .substring(0, 8)).toList();
         send(people.stream().map(p -> ensureAccount(p, true)).toArray(AccessCommand[]::new));
@@ -78,7 +78,7 @@ class ExecutorRestartIT {
 
         // And the service is killed, then started again (same port: same base URI for the operator)
         service.kill();
-        service = PackagedAccessService.start("access-service-restart-it-2", env, service.port()).awaitReady(WAIT);
+        service = PackagedService.start("access-service-restart-it-2", env, service.port()).awaitReady(WAIT);
 
         // Then the brake shows engaged from the start (read from the group's committed offsets, before the killed
         // member's partitions come back), and once the executor has its partitions the held disable still waits
@@ -106,11 +106,7 @@ class ExecutorRestartIT {
     private Map<String, String> environment(TenurePeers peers) throws Exception {
         String group = "access-service-executor-restart-it-" + UUID.randomUUID();
         ExecutionTestResource.startAtTheEnd(group);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", peers.bootstrapServers());
-        env.put("TENURE_REGISTRY_URL", peers.registryUrl());
-        env.put("TENURE_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toAbsolutePath().toString());
-        env.put("TENURE_JWT_ISSUER", TestTokens.ISSUER);
+        Map<String, String> env = PackagedService.environment(peers.bootstrapServers(), peers.registryUrl());
         env.put("TENURE_ACCESS_STATE_DIR", Files.createTempDirectory("access-restart-it").toString());
         env.put("TENURE_ACCESS_DIRECTORY_KIND", "openldap");
         env.put("TENURE_ACCESS_DIRECTORY_URLS", slapd.url());

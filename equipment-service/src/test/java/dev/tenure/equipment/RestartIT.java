@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenure.equipment.support.EquipmentTestResource;
 import dev.tenure.equipment.support.EventLog;
 import dev.tenure.equipment.support.HrEvents;
-import dev.tenure.equipment.support.PackagedService;
 import dev.tenure.equipment.support.Tokens;
+import dev.tenure.testkit.PackagedService;
 import dev.tenure.testkit.TenurePeers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -108,8 +108,10 @@ class RestartIT {
 
     private PackagedService start(String name, Path stateDir) {
         TenurePeers peers = TenurePeers.shared();
-        return PackagedService.start(name, PackagedService.environment(peers.bootstrapServers(), peers.registryUrl(),
-                applicationId, stateDir)).awaitReady(READY);
+        Map<String, String> env = PackagedService.environment(peers.bootstrapServers(), peers.registryUrl());
+        env.put("TENURE_EQUIPMENT_APPLICATION_ID", applicationId);
+        env.put("TENURE_EQUIPMENT_STATE_DIR", stateDir.toAbsolutePath().toString());
+        return PackagedService.start(name, env).awaitReady(READY);
     }
 
     private RequestSpecification api() {

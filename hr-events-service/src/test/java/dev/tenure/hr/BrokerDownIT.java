@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.hr.support.HrTopicReader;
 import dev.tenure.hr.support.Http;
-import dev.tenure.hr.support.PackagedService;
 import dev.tenure.hr.support.SampleEvents;
 import dev.tenure.hr.support.Tokens;
 import dev.tenure.peers.Folders;
@@ -15,6 +14,7 @@ import dev.tenure.peers.Lifetime;
 import dev.tenure.peers.PeerDistributions;
 import dev.tenure.peers.Ports;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
+import dev.tenure.testkit.PackagedService;
 import dev.tenure.testkit.TenurePeers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +66,8 @@ class BrokerDownIT {
         startBroker(settings);
         CatalogueTopics.createOn(broker.bootstrapServers());
         String registryUrl = TenurePeers.shared().registryUrl();
-        Map<String, String> env = PackagedService.environment(broker.bootstrapServers(), registryUrl, "broker-down-it");
+        Map<String, String> env = PackagedService.environment(broker.bootstrapServers(), registryUrl);
+        env.put("HOSTNAME", "broker-down-it"); // names the import transactional id
         env.put("TENURE_INTAKE_PUBLISH_TIMEOUT", PUBLISH_TIMEOUT);
         service = PackagedService.start("broker-down-it", env);
         service.awaitReady(READY);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenure.hr.support.HrTopic;
 import dev.tenure.hr.support.Http;
-import dev.tenure.hr.support.PackagedService;
 import dev.tenure.hr.support.SampleEvents;
 import dev.tenure.hr.support.Tokens;
+import dev.tenure.testkit.PackagedService;
 import dev.tenure.testkit.TenurePeers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -99,7 +99,13 @@ class RestartIT {
     private void start(String name) {
         TenurePeers peers = TenurePeers.shared();
         service = PackagedService.start("restart-it-" + name,
-                PackagedService.environment(peers.bootstrapServers(), peers.registryUrl(), "restart-it"));
+                intakeEnvironment(peers));
         service.awaitReady(READY);
+    }
+
+    private static Map<String, String> intakeEnvironment(TenurePeers peers) {
+        Map<String, String> env = PackagedService.environment(peers.bootstrapServers(), peers.registryUrl());
+        env.put("HOSTNAME", "restart-it"); // names the import transactional id
+        return env;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tenure.equipment.support;
+package dev.tenure.testkit;
 
 import dev.tenure.peers.Lifetime;
 import dev.tenure.peers.Ports;
@@ -6,6 +6,9 @@ import dev.tenure.peers.SupervisedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,23 +21,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, built by {@code package} before failsafe runs)
- * as a process of its own, configured only through its environment, as it runs in production. It runs under the
- * peers' {@code Supervisor}, bound to this JVM: a test run that is killed does not leave a service behind. Its output
- * goes to {@code target/<name>.log}.
+ * The module's packaged service ({@code target/quarkus-app/quarkus-run.jar}, built by {@code package} before failsafe
+ * runs) as a process of its own, configured only through its environment, as it runs in production: for restart,
+ * kill -9 and broker-outage tests. It runs under the peers' {@code Supervisor}, bound to this JVM, so a killed test
+ * run does not leave a service behind. Its output goes to {@code target/<name>.log}.
  */
 public final class PackagedService implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
     private final SupervisedProcess process;
+    private final int port;
     private final URI baseUri;
 
-    private PackagedService(String name, SupervisedProcess process, URI baseUri) {
+    private PackagedService(String name, SupervisedProcess process, int port) {
         this.name = name;
         this.process = process;
-        this.baseUri = baseUri;
+        this.port = port;
+        this.baseUri = URI.create("http://127.0.0.1:" + port);
     }
 
     /** The module folder (failsafe runs in it and names it {@code basedir}). */
@@ -43,31 +49,32 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /**
-     * What the service needs to run against a broker and registry: the addresses, the test key pair's public half
-     * and issuer (so {@link Tokens} are accepted), its Kafka Streams application id (its consumer group and the
-     * prefix of its changelogs) and the folder of its local state.
+     * What every service needs against a broker and registry: the addresses and the verification key and issuer of
+     * {@link TestTokens}. A mutable map: add the service's own settings.
      */
-    public static Map<String, String> environment(String bootstrapServers, String registryUrl, String applicationId,
-                                                  Path stateDir) {
+    public static Map<String, String> environment(String bootstrapServers, String registryUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("TENURE_REGISTRY_URL", registryUrl);
-        env.put("TENURE_JWT_PUBLIC_KEY", Tokens.publicKeyFile().toAbsolutePath().toString());
-        env.put("TENURE_JWT_ISSUER", Tokens.ISSUER);
-        env.put("TENURE_EQUIPMENT_APPLICATION_ID", applicationId);
-        env.put("TENURE_EQUIPMENT_STATE_DIR", stateDir.toAbsolutePath().toString());
+        env.put("TENURE_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toAbsolutePath().toString());
+        env.put("TENURE_JWT_ISSUER", TestTokens.ISSUER);
         return env;
     }
 
     /** Starts the packaged service on a free loopback port; call {@link #awaitReady} before using it. */
     public static PackagedService start(String name, Map<String, String> environment) {
+        return start(name, environment, 0);
+    }
+
+    /** Starts it on {@code port} (0 = a free one), e.g. on the port of the instance it replaces. */
+    public static PackagedService start(String name, Map<String, String> environment, int port) {
         Path jar = moduleDir().resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: failsafe runs after package, run ./mvnw verify");
         }
-        int port = Ports.free();
+        int chosen = port == 0 ? Ports.free() : port;
         Map<String, String> env = new HashMap<>(environment);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(chosen));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         Path log = moduleDir().resolve("target/" + name + ".log");
         try {
@@ -76,15 +83,19 @@ public final class PackagedService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-        // Bound to this JVM but deleting nothing: its state folder is the test's to keep or throw away.
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        // Bound to this JVM but deleting nothing: any data folder is the test's to keep or throw away.
         SupervisedProcess process = SupervisedProcess.start(name, command, env, moduleDir(), log,
                 new Lifetime(ProcessHandle.current().pid(), null));
-        return new PackagedService(name, process, URI.create("http://127.0.0.1:" + port));
+        return new PackagedService(name, process, chosen);
     }
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails at once, with the log, if the service exits. */
@@ -100,9 +111,21 @@ public final class PackagedService implements AutoCloseable {
             }
             pause(200);
         }
-        int status = statusOf("/q/health/ready");
-        throw new AssertionError(name + " not ready in " + timeout.toSeconds() + " s (readiness answers " + status
-                + "); last lines of " + process.logFile() + ":\n" + lastLogLines(30));
+        throw new AssertionError(name + " not ready in " + timeout.toSeconds() + " s (readiness answers "
+                + statusOf("/q/health/ready") + "); last lines of " + process.logFile() + ":\n" + lastLogLines(30));
+    }
+
+    /** The status of GET {@code path}, or -1 when nothing answers (not started yet, or gone). */
+    public int statusOf(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(10)).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** SIGTERM to the service's JVM ({@link ProcessHandle#destroy()}), then waits until it has exited. */
@@ -149,20 +172,6 @@ public final class PackagedService implements AutoCloseable {
                     + STOP_TIMEOUT.toSeconds() + " s; last lines:\n" + lastLogLines(30), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** The status of GET {@code path}, or -1 when nothing answers (not started yet, or gone). */
-    private int statusOf(String path) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(baseUri.resolve(path))
-                            .timeout(Duration.ofSeconds(10)).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
