@@ -1,6 +1,8 @@
 package dev.tenure.access.streams;
 
 import dev.tenure.access.planning.AccessPlanner;
+import dev.tenure.access.planning.DisablesFirst;
+import dev.tenure.access.planning.Execution;
 import dev.tenure.access.planning.HrChange;
 import dev.tenure.access.planning.PersonAccess;
 import dev.tenure.schemas.access.AccessCommand;
@@ -67,7 +69,10 @@ final class PlanningProcessor implements Processor<String, HrLifecycleEvent, Str
         }
     }
 
-    /** Every person with a milestone due by now, earliest first. */
+    /**
+     * Every person with a milestone due by now, earliest first; their changes go out disables first
+     * ({@link DisablesFirst}), so many cut-offs at one instant cut sign-in before anyone's clean-up.
+     */
     private void fireDue() {
         Instant now = clock.instant();
         List<String> due = new ArrayList<>();
@@ -77,19 +82,32 @@ final class PlanningProcessor implements Processor<String, HrLifecycleEvent, Str
                 due.add(entry.value);
             }
         }
+        List<List<Execution>> changes = new ArrayList<>();
+        List<Runnable> stateUpdates = new ArrayList<>();
         for (String personId : due) {
             PersonAccess before = load(personId);
-            emit(before, planner.due(before, now), now);
+            AccessPlanner.Due fired = planner.due(before, now);
+            changes.add(fired.executions());
+            stateUpdates.add(() -> store(before, fired.state()));
         }
+        forward(DisablesFirst.order(changes), now);
+        stateUpdates.forEach(Runnable::run);
     }
 
     private void emit(PersonAccess before, AccessPlanner.Due due, Instant now) {
-        PersonAccess after = due.state();
+        forward(due.executions(), now);
+        store(before, due.state());
+    }
+
+    private void forward(List<Execution> executions, Instant now) {
         // Record timestamps stay wall-clock time (the broker refuses ones an hour or more ahead, and the service
         // clock may be a simulated one); the planned and due times travel in the command itself.
         long wallClock = context.currentSystemTimeMs();
-        due.executions().forEach(execution -> context.forward(
-                new Record<>(after.personId(), CommandRecords.toRecord(execution, now), wallClock)));
+        executions.forEach(execution -> context.forward(
+                new Record<>(execution.personId(), CommandRecords.toRecord(execution, now), wallClock)));
+    }
+
+    private void store(PersonAccess before, PersonAccess after) {
         before.nextDue().ifPresent(at -> dueIndex.delete(DueIndex.key(at, before.personId())));
         people.put(after.personId(), after);
         after.nextDue().ifPresent(at -> dueIndex.put(DueIndex.key(at, after.personId()), after.personId()));

@@ -100,6 +100,31 @@ class AccessTopologyTest {
     }
 
     @Test
+    void shouldDisableEveryLeaverDueAtTheSameCutOffBeforeRemovingAnyonesGroups() {
+        // Given three employees who all leave on the same day in the same zone (cut-off 17:00 New York time)
+        List<String> people = List.of("E10", "E11", "E12");
+        for (String person : people) {
+            hr.pipeInput(person, HrEvents.joiner(person, "Dee", "Leaver", ENGINEER, LocalDate.of(2026, 1, 5), NOW));
+            hr.pipeInput(person, HrEvents.leaver(person, "EOTSS", LocalDate.of(2027, 3, 1), false, NOW));
+        }
+        commands.readValuesToList();
+
+        // When the cut-off comes
+        clock.set(Instant.parse("2027-03-01T22:00:00Z"));
+        tick(Duration.ofSeconds(1));
+
+        // Then the three disables go out first, and only then anyone's group and list removals
+        List<AccessCommand> cut = commands.readValuesToList();
+        assertThat(cut.subList(0, 3)).allSatisfy(c -> {
+            assertThat(c.getOperation()).isEqualTo(AccessOperation.SET_ACCOUNT_ENABLED);
+            assertThat(c.getEnabled()).isFalse();
+        });
+        assertThat(cut.subList(0, 3)).extracting(AccessCommand::getPersonId).containsExactlyInAnyOrderElementsOf(people);
+        assertThat(cut.subList(3, cut.size())).isNotEmpty().extracting(AccessCommand::getOperation)
+                .containsOnly(AccessOperation.REMOVE_MEMBERSHIP);
+    }
+
+    @Test
     void shouldCutAnImmediateTerminationWhileItsEventIsProcessedNotAtTheNextPunctuation() {
         // Given an active employee
         hr.pipeInput("E2", HrEvents.joiner("E2", "Bob", "Okafor", ENGINEER, LocalDate.of(2026, 1, 5), NOW));
