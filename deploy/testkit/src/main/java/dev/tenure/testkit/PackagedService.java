@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.concurrent.TimeoutException;
  * run does not leave a service behind. Its output goes to {@code target/<name>.log}.
  */
 public final class PackagedService implements AutoCloseable {
+
+    /** Small and quick to start: tests start many services on 2 cores, and none runs long enough for C2. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -68,24 +72,38 @@ public final class PackagedService implements AutoCloseable {
 
     /** Starts it on {@code port} (0 = a free one), e.g. on the port of the instance it replaces. */
     public static PackagedService start(String name, Map<String, String> environment, int port) {
-        Path jar = moduleDir().resolve("target/quarkus-app/quarkus-run.jar");
+        return start(moduleDir().resolve("target/quarkus-app"), name, environment, port, TEST_JVM_OPTIONS,
+                moduleDir(), moduleDir().resolve("target/" + name + ".log"));
+    }
+
+    /**
+     * Starts the app in {@code appDir} (a {@code target/quarkus-app} folder) with the given JVM options, in
+     * {@code workDir}, its output in {@code logFile}: for tools that run a service the way a deployment would
+     * (benchmarks), not the way a test does.
+     */
+    public static PackagedService start(Path appDir, String name, Map<String, String> environment, int port,
+                                        List<String> jvmOptions, Path workDir, Path logFile) {
+        Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: failsafe runs after package, run ./mvnw verify");
+            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -B -DskipTests package)");
         }
         int chosen = port == 0 ? Ports.free() : port;
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(chosen));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        Path log = moduleDir().resolve("target/" + name + ".log");
         try {
-            Files.deleteIfExists(log);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Files.deleteIfExists(logFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-        // Bound to this JVM but deleting nothing: any data folder is the test's to keep or throw away.
-        SupervisedProcess process = SupervisedProcess.start(name, command, env, moduleDir(), log,
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        // Bound to this JVM but deleting nothing: any data folder is the caller's to keep or throw away.
+        SupervisedProcess process = SupervisedProcess.start(name, command, env, workDir, logFile,
                 new Lifetime(ProcessHandle.current().pid(), null));
         return new PackagedService(name, process, chosen);
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * across batches or runs. A batch is the first {@code count} events of a feed in submission order,
  * which is itself consistent (every person's joiner comes before their other events).
  */
-final class BenchmarkFeeds {
+public final class BenchmarkFeeds {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -25,7 +25,7 @@ final class BenchmarkFeeds {
     private final String runTag;
     private int batch;
 
-    BenchmarkFeeds(LocalDate feedStart) {
+    public BenchmarkFeeds(LocalDate feedStart) {
         this.feedStart = feedStart;
         StringBuilder tag = new StringBuilder();
         for (int i = 0; i < 6; i++) {
@@ -38,7 +38,7 @@ final class BenchmarkFeeds {
         return runTag;
     }
 
-    List<FeedEvent> events(int count) {
+    public List<FeedEvent> events(int count) {
         batch++;
         String prefix = ("B" + runTag + "R" + batch + "P").toUpperCase(Locale.ROOT);
         long seed = random.nextLong();
