@@ -405,6 +405,10 @@ public final class CommandExecutionLoop implements Runnable {
             deadLettered++;
         }
         lane.finish(record.offset() + 1);
+        // Committed at once, not at the end of the turn: after a crash only the command in hand is redelivered. A
+        // longer uncommitted run would be carried out again in order, re-applying states later commands had already
+        // replaced (a moved person's old groups back, a cut-off account enabled again) before reaching the present.
+        commitDone(List.of(lane.tp));
         return Step.DONE;
     }
 
