@@ -61,7 +61,7 @@ class KillIT {
     // are, rather than one burst of 500.
     private static final Duration LEAD = Duration.ofSeconds(20);
     private static final Duration A_SPREAD = Duration.ofSeconds(5);
-    private static final Duration RESTART = Duration.ofSeconds(20);
+    private static final Duration RESTART = Duration.ofSeconds(25);
     private static final Duration B_SPREAD = Duration.ofSeconds(10);
 
     /** Group A must be cut off within this of the restarted service being ready: "at once". */
