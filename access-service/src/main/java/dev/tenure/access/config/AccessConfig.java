@@ -44,4 +44,12 @@ public interface AccessConfig {
     /** The targets with a connector: entitlements elsewhere are planned but not commanded. */
     @WithDefault("directory")
     Set<String> managedTargets();
+
+    /**
+     * This instance's stable name in its consumer groups (Kafka static membership): the planner's consumers get it as
+     * {@code group.instance.id} (Kafka Streams adds the thread number), the executor's gets it + {@code -executor}.
+     * A process restarted under the same id after a crash gets its partitions back at once instead of after the
+     * session timeout. One id per instance; unset (the default) where instances have no stable name.
+     */
+    Optional<String> instanceId();
 }

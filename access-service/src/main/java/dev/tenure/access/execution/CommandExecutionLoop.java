@@ -229,6 +229,12 @@ public final class CommandExecutionLoop implements Runnable {
             return Step.WAITING;
         }
         if (head.publication == null) {
+            // After a crash the uncommitted run is carried out again, in order. It must not hold two changes of one
+            // person: the older would re-apply a state the newer had replaced (a mover's old groups, a cut-off
+            // account enabled again) until the newer came round. So a person's change is committed before their next.
+            if (lane.changedSinceCommit.contains(personOf(record))) {
+                commitDone(List.of(lane.tp));
+            }
             Step undecided = decide(record, head, now);
             if (undecided != null) {
                 return undecided;
@@ -405,6 +411,7 @@ public final class CommandExecutionLoop implements Runnable {
             deadLettered++;
         }
         lane.finish(record.offset() + 1);
+        lane.changedSinceCommit.add(personOf(record));
         return Step.DONE;
     }
 
@@ -452,7 +459,10 @@ public final class CommandExecutionLoop implements Runnable {
         }
         try {
             consumer.commitSync(offsets, settings.commitTimeout());
-            offsets.keySet().forEach(tp -> lanes.get(tp).commitPending = false);
+            offsets.keySet().forEach(tp -> {
+                lanes.get(tp).commitPending = false;
+                lanes.get(tp).changedSinceCommit.clear();
+            });
             if (remark && offsets.keySet().containsAll(lanes.keySet())) {
                 brakeMarked = engaged;
             }
@@ -616,6 +626,10 @@ public final class CommandExecutionLoop implements Runnable {
         status = new Status(Set.copyOf(partitions), List.copyOf(waiting), executed, failed, deadLettered, now);
     }
 
+    private static String personOf(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
     private static String actionOf(Head head) {
         return head.command == null ? "unread" : head.command.getActionId();
     }
@@ -655,6 +669,8 @@ public final class CommandExecutionLoop implements Runnable {
         Head head;
         long done = -1;
         boolean commitPending;
+        /** Whose commands (record keys) were finished since the last commit of this partition. */
+        final Set<String> changedSinceCommit = new HashSet<>();
 
         Lane(TopicPartition tp) {
             this.tp = tp;

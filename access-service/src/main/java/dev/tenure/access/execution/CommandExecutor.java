@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +51,10 @@ public class CommandExecutor {
     @Inject
     Instance<Connector> connectorBeans;
 
+    /** Static membership (see AccessConfig#instanceId): the executor's member is the instance id + "-executor". */
+    @ConfigProperty(name = "tenure.access.instance-id")
+    Optional<String> instanceId;
+
     private volatile CommandExecutionLoop loop;
     private volatile Thread thread;
     private volatile Throwable died;
@@ -65,8 +71,9 @@ public class CommandExecutor {
         CommandExecutionLoop.Settings settings = new CommandExecutionLoop.Settings(Topics.ACCESS_COMMANDS.name(),
                 Topics.ACCESS_EVENTS.name(), ExecutionKafka.DEAD_LETTER_TOPIC, config.publishTimeout(),
                 config.idlePoll(), config.processingBudget(), Duration.ofSeconds(10));
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                kafka.consumerConfig(config.groupId(), "access-service-executor"));
+        Map<String, Object> consumerConfig = kafka.consumerConfig(config.groupId(), "access-service-executor");
+        instanceId.ifPresent(id -> consumerConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id + "-executor"));
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig);
         loop = new CommandExecutionLoop(consumer, kafka.producer(), new RegistryCommandCodec(kafka.registryUrl()),
                 connectors, brake, backoff, new Outcomes(), clock, Clock.systemUTC(), settings);
         Thread t = new Thread(this::runLoop, "access-executor");
@@ -76,8 +83,9 @@ public class CommandExecutor {
         });
         thread = t;
         t.start();
-        LOG.infof("executor started: group %s, connectors for %s, retries %s doubling to %s for up to %s, brake at "
-                        + "more than %d %s per target in %s", config.groupId(), connectors.keySet(),
+        LOG.infof("executor started: group %s (static member %s), connectors for %s, retries %s doubling to %s for up "
+                        + "to %s, brake at more than %d %s per target in %s", config.groupId(),
+                consumerConfig.getOrDefault(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "none"), connectors.keySet(),
                 config.retry().initialDelay(), config.retry().maxDelay(), config.retry().giveUpAfter(),
                 brake.threshold(), brake.snapshot().steps(), brake.window());
     }

@@ -97,6 +97,21 @@ class CommandExecutionLoopTest {
     }
 
     @Test
+    void shouldCommitAPersonsChangeBeforeMakingTheirNextSoACrashNeverReplaysPastIt() {
+        send(P0, ensureAccount("P1", true));
+        send(P0, ensureAccount("P2", true));
+        send(P0, setEnabled("P1", false, AccessStep.ACCOUNT_DISABLED));
+
+        loop.runOnce();
+
+        // P1's first change was committed (P2's with it) before P1's second was made; the turn's end commits that
+        assertThat(consumer.commits).extracting(c -> c.get(P0)).filteredOn(java.util.Objects::nonNull)
+                .extracting(OffsetAndMetadata::offset).containsExactly(2L, 3L);
+        assertThat(directory.attempts).containsExactly("P1 EnsureAccount", "P2 EnsureAccount",
+                "P1 SetAccountEnabled");
+    }
+
+    @Test
     void shouldCarryTheCommandsIdentityIntoTheOutcome() {
         AccessCommand grant = membership("P7", "vpn-users");
         send(P0, grant);

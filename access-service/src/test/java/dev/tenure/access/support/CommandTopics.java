@@ -108,6 +108,30 @@ public final class CommandTopics {
         return found;
     }
 
+    /** The commands {@code matching} on access-commands so far, in each partition's order (reads to the end). */
+    public static List<AccessCommand> commandsSoFar(Predicate<AccessCommand> matching) {
+        TenurePeers peers = TenurePeers.shared();
+        List<AccessCommand> found = new ArrayList<>();
+        try (KafkaConsumer<String, AccessCommand> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new RegistryAvroDeserializer<>(AccessCommand.class, peers.registryUrl()))) {
+            List<TopicPartition> partitions = IntStream.range(0, Topics.ACCESS_COMMANDS.partitions())
+                    .mapToObj(p -> new TopicPartition(Topics.ACCESS_COMMANDS.name(), p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, AccessCommand> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null && matching.test(record.value())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The dead letters whose key is {@code personId}, with their headers. */
     public static List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(String personId, int count, Duration within) {
         TenurePeers peers = TenurePeers.shared();

@@ -2,19 +2,11 @@ package dev.tenure.access.support;
 
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.OpenLdapDirectory;
-import dev.tenure.testkit.TenurePeers;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@link AccessTestResource} plus a real OpenLDAP slapd as the directory the service's own connector writes to
@@ -71,16 +63,6 @@ public class ExecutionTestResource extends AccessTestResource {
 
     /** Commits the group's offsets at the current end of access-commands, as if it had read everything before. */
     public static void startAtTheEnd(String group) {
-        String topic = Topics.ACCESS_COMMANDS.name();
-        try (Admin admin = TenurePeers.shared().admin()) {
-            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, Topics.ACCESS_COMMANDS.partitions()).boxed()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-            Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                            e -> new OffsetAndMetadata(e.getValue().offset())));
-            admin.alterConsumerGroupOffsets(group, ends).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start group " + group + " at the end of " + topic, e);
-        }
+        ConsumerGroups.startAtTheEnd(group, Topics.ACCESS_COMMANDS);
     }
 }
