@@ -3,6 +3,7 @@ package dev.tenure.tools;
 import dev.tenure.tools.auth.KeysMain;
 import dev.tenure.tools.auth.TokenMain;
 import dev.tenure.tools.bench.IntakeBenchmark;
+import dev.tenure.tools.bench.planner.PlannerBenchmark;
 import dev.tenure.tools.cli.UsageException;
 import dev.tenure.tools.feed.SampleFeedMain;
 import java.util.Arrays;
@@ -30,6 +31,9 @@ public final class ToolsMain {
                 case "bench":
                     IntakeBenchmark.main(rest);
                     break;
+                case "bench-planner":
+                    PlannerBenchmark.main(rest);
+                    break;
                 case "keys":
                     KeysMain.main(rest);
                     break;
@@ -50,6 +54,7 @@ public final class ToolsMain {
         return "usage: java -jar tenure-tools.jar <command> [options]\n\n"
                 + SampleFeedMain.USAGE + "\n\n"
                 + IntakeBenchmark.USAGE + "\n\n"
+                + PlannerBenchmark.USAGE + "\n\n"
                 + KeysMain.USAGE + "\n\n"
                 + TokenMain.USAGE;
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
  * across batches or runs. A batch is the first {@code count} events of a feed in submission order,
  * which is itself consistent (every person's joiner comes before their other events).
  */
-final class BenchmarkFeeds {
+public final class BenchmarkFeeds {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -25,7 +25,7 @@ final class BenchmarkFeeds {
     private final String runTag;
     private int batch;
 
-    BenchmarkFeeds(LocalDate feedStart) {
+    public BenchmarkFeeds(LocalDate feedStart) {
         this.feedStart = feedStart;
         StringBuilder tag = new StringBuilder();
         for (int i = 0; i < 6; i++) {
@@ -34,11 +34,16 @@ final class BenchmarkFeeds {
         this.runTag = tag.toString();
     }
 
-    String runTag() {
+    public String runTag() {
         return runTag;
     }
 
     List<FeedEvent> events(int count) {
+        return new ArrayList<>(ScheduledEvent.events(scheduled(count)));
+    }
+
+    /** The first {@code count} events of a fresh feed, with when and by whom each is submitted. */
+    public List<ScheduledEvent> scheduled(int count) {
         batch++;
         String prefix = ("B" + runTag + "R" + batch + "P").toUpperCase(Locale.ROOT);
         long seed = random.nextLong();
@@ -48,7 +53,7 @@ final class BenchmarkFeeds {
                     .withPersonIdPrefix(prefix);
             List<ScheduledEvent> feed = SampleFeedGenerator.generate(config);
             if (feed.size() >= count) {
-                return new ArrayList<>(ScheduledEvent.events(feed.subList(0, count)));
+                return new ArrayList<>(feed.subList(0, count));
             }
             people = (int) Math.ceil(people * 1.1 * count / Math.max(1, feed.size()));
         }
