@@ -72,8 +72,9 @@ final class AccessServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
+    /** CPU time the service's JVM has used so far (all its threads), or -1 when the operating system does not say. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     Path logFile() {

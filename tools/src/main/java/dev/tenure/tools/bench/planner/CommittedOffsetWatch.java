@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -34,7 +35,12 @@ final class CommittedOffsetWatch {
         this.log = log;
     }
 
-    Watched watch(long target, Duration timeout, BooleanSupplier serviceAlive) throws InterruptedException {
+    /**
+     * @param serviceAlive      false once the service has exited
+     * @param serviceCpuNanos   the service's CPU time so far, or -1 when unknown
+     */
+    Watched watch(long target, Duration timeout, BooleanSupplier serviceAlive, LongSupplier serviceCpuNanos)
+            throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long lastLogged = started;
@@ -44,7 +50,7 @@ final class CommittedOffsetWatch {
             long consumed = consumed(admin.committedOffsets(group), startOffsets);
             long now = System.nanoTime();
             if (consumed != previous) {
-                looks.add(new Progress(now, consumed));
+                looks.add(new Progress(now, consumed, serviceCpuNanos.getAsLong()));
                 previous = consumed;
             }
             if (consumed >= target) {

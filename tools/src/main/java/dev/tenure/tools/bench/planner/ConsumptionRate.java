@@ -2,6 +2,7 @@ package dev.tenure.tools.bench.planner;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The planner's rate from the watched committed offsets: events consumed between the first look that showed any
@@ -34,6 +35,25 @@ public record ConsumptionRate(long target, Progress first, Progress done) {
 
     public double seconds() {
         return (done.atNanos() - first.atNanos()) / 1e9;
+    }
+
+    /**
+     * The service's CPU time per event inside the window, in microseconds, or empty when unknown: unlike the rate,
+     * it hardly depends on what else the machine runs, so it tells how far a quiet machine's cores would go.
+     */
+    public OptionalDouble cpuMicrosPerEvent() {
+        if (first.cpuNanos() < 0 || done.cpuNanos() < 0 || events() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((done.cpuNanos() - first.cpuNanos()) / 1e3 / events());
+    }
+
+    /** The service's CPU time inside the window divided by the window: how many cores it had on average. */
+    public OptionalDouble coresUsed() {
+        if (first.cpuNanos() < 0 || done.cpuNanos() < 0 || seconds() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((done.cpuNanos() - first.cpuNanos()) / 1e9 / seconds());
     }
 
     /** Events per second, or 0 when the whole run fell between two looks (nothing to divide by). */

@@ -110,7 +110,7 @@ public final class PlannerBenchmark {
                     jvmOptions, runDir, runDir.resolve("access-service.log"), environment));
             try {
                 watched = new CommittedOffsetWatch(admin, applicationId, start, options.pollInterval(), log)
-                        .watch(options.events(), options.timeout(), service::isAlive);
+                        .watch(options.events(), options.timeout(), service::isAlive, service::cpuNanos);
             } finally {
                 service.close();
             }
@@ -118,8 +118,8 @@ public final class PlannerBenchmark {
             Optional<ConsumptionRate> rate = ConsumptionRate.of(watched.looks(), options.events());
             double startupSeconds = rate.map(r -> (r.first().atNanos() - serviceStarted) / 1e9).orElse(0.0);
             rate.ifPresentOrElse(
-                    r -> log.printf("planner: %,d events in %.2f s = %.0f events/s; %,d commands%n", r.events(),
-                            r.seconds(), r.eventsPerSecond(), commands),
+                    r -> log.printf("planner: %,d events in %.2f s = %.0f events/s, %.0f µs CPU per event; %,d commands%n",
+                            r.events(), r.seconds(), r.eventsPerSecond(), r.cpuMicrosPerEvent().orElse(Double.NaN), commands),
                     () -> log.println("planner: not completed: " + watched.stoppedBecause() + "; log in "
                             + service.logFile()));
             cleanUp(admin, applicationId, runDir, rate.isPresent());

@@ -38,6 +38,14 @@ public final class PlannerReport {
         } else {
             md.append("**not completed**: ").append(r.stoppedBecause()).append(" |\n");
         }
+        r.rate().ifPresent(rate -> {
+            if (rate.cpuMicrosPerEvent().isPresent()) {
+                double micros = rate.cpuMicrosPerEvent().getAsDouble();
+                md.append("| service CPU per event | all the JVM's threads, same window | ").append(number(micros, 0))
+                        .append(" µs (").append(number(rate.coresUsed().orElse(0), 2)).append(" cores in use on average; ")
+                        .append(number(1e6 / micros, 0)).append(" events per CPU-second) |\n");
+            }
+        });
         md.append("| start-up to first progress | JVM start, Quarkus, group join, first fetch and commit | ")
                 .append(number(r.startupSeconds(), 2)).append(" s |\n");
         md.append("| commands produced | records added to `access-commands` during the run | ")

@@ -27,6 +27,26 @@ class ConsumptionRateTest {
     }
 
     @Test
+    void shouldDivideTheServicesCpuTimeInTheWindowByItsEvents() {
+        // 1.5 CPU-seconds over 2 s for 10,000 events
+        List<Progress> looks = List.of(new Progress(0, 0, 9 * SECOND), new Progress(SECOND, 1_000, 10 * SECOND),
+                new Progress(3 * SECOND, 11_000, 11 * SECOND + SECOND / 2));
+
+        ConsumptionRate rate = ConsumptionRate.of(looks, 11_000).orElseThrow();
+
+        assertThat(rate.cpuMicrosPerEvent().getAsDouble()).isCloseTo(150, within(0.001));
+        assertThat(rate.coresUsed().getAsDouble()).isCloseTo(0.75, within(0.001));
+    }
+
+    @Test
+    void shouldNotGuessTheCpuTimeWhenTheSystemDoesNotSayIt() {
+        ConsumptionRate rate = ConsumptionRate.of(List.of(new Progress(0, 1), new Progress(SECOND, 10)), 10).orElseThrow();
+
+        assertThat(rate.cpuMicrosPerEvent()).isEmpty();
+        assertThat(rate.coresUsed()).isEmpty();
+    }
+
+    @Test
     void shouldTakeTheFirstLookThatShowsEveryEvent() {
         List<Progress> looks = List.of(new Progress(SECOND, 10), new Progress(2 * SECOND, 50), new Progress(3 * SECOND, 60));
 

@@ -17,7 +17,8 @@ class PlannerReportTest {
 
     @Test
     void shouldRenderTheRateTheTargetAndTheRatioToKafka() {
-        ConsumptionRate rate = new ConsumptionRate(100_000, new Progress(10 * SECOND, 4_000), new Progress(14 * SECOND, 100_000));
+        ConsumptionRate rate = new ConsumptionRate(100_000, new Progress(10 * SECOND, 4_000, 20 * SECOND),
+                new Progress(14 * SECOND, 100_000, 26 * SECOND));
         ConsumerPerformanceOutput.Summary kafka = new ConsumerPerformanceOutput.Summary(100_000, 34.8, 60_000, 1_200, 400,
                 250_000, "2026-11-22 06:31:21:305, ...");
 
@@ -27,6 +28,8 @@ class PlannerReportTest {
                 .contains("**24,000 events/s** (96,000 events in 4.00 s)")
                 .contains("| against the target | ≥ 20,000 events/s | **met** (120 % of the target) |")
                 .contains("commit interval 100 ms, offsets read every 50 ms, JVM `-Xms32m -Xmx512m -XX:+UseSerialGC`")
+                .contains("| service CPU per event | all the JVM's threads, same window | 63 µs (1.50 cores in use on average; "
+                        + "16,000 events per CPU-second) |")
                 .contains("| start-up to first progress | JVM start, Quarkus, group join, first fetch and commit | 9.50 s |")
                 .contains("460,000 (4.60 per event)")
                 .contains("**250,000 records/s** excluding the group join (60,000 records/s with the join's 1,200 ms)")
