@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param mix               events per type, in the feed's order of types
  * @param startupSeconds    from starting the service's JVM to the first look that showed progress (start-up, group
- *                          join, first fetch and first commit)
+ *                          join, first fetch and first commit); NaN when there was no progress
  * @param rate              empty when the run did not complete
  * @param commandsProduced  records added to access-commands from the service's start to the end of the watch
  * @param kafka             empty when skipped

@@ -116,7 +116,9 @@ public final class PlannerBenchmark {
             }
             long commands = total(admin.endOffsets(Topics.ACCESS_COMMANDS.name())) - commandsBefore;
             Optional<ConsumptionRate> rate = ConsumptionRate.of(watched.looks(), options.events());
-            double startupSeconds = rate.map(r -> (r.first().atNanos() - serviceStarted) / 1e9).orElse(0.0);
+            // From the JVM's start to the first look that showed progress, also when the run did not complete.
+            double startupSeconds = watched.looks().stream().filter(look -> look.consumed() > 0).findFirst()
+                    .map(look -> (look.atNanos() - serviceStarted) / 1e9).orElse(Double.NaN);
             rate.ifPresentOrElse(
                     r -> log.printf("planner: %,d events in %.2f s = %.0f events/s, %.0f µs CPU per event; %,d commands%n",
                             r.events(), r.seconds(), r.eventsPerSecond(), r.cpuMicrosPerEvent().orElse(Double.NaN), commands),

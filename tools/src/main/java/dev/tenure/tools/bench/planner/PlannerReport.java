@@ -47,7 +47,7 @@ public final class PlannerReport {
             }
         });
         md.append("| start-up to first progress | JVM start, Quarkus, group join, first fetch and commit | ")
-                .append(number(r.startupSeconds(), 2)).append(" s |\n");
+                .append(Double.isNaN(r.startupSeconds()) ? "no progress" : number(r.startupSeconds(), 2) + " s").append(" |\n");
         md.append("| commands produced | records added to `access-commands` during the run | ")
                 .append(integer(r.commandsProduced())).append(" (").append(number(r.commandsProduced() / (double) r.events(), 2))
                 .append(" per event) |\n");

@@ -41,9 +41,16 @@ class PlannerReportTest {
 
     @Test
     void shouldSayWhyARunDidNotCompleteAndLeaveOutWhatWasSkipped() {
-        String md = PlannerReport.render(result(Optional.empty(), "the service exited", Optional.empty()));
+        PlannerBenchResult failed = result(Optional.empty(), "the service exited", Optional.empty());
+        failed = new PlannerBenchResult(failed.startedAt(), failed.bootstrapServers(), failed.topic(), failed.partitions(),
+                failed.events(), failed.mix(), failed.feedStart(), failed.writeSeconds(), failed.applicationId(), failed.jvmOptions(),
+                failed.commitInterval(), failed.pollInterval(), Double.NaN, failed.rate(), failed.stoppedBecause(), 0,
+                failed.target(), failed.kafka());
+
+        String md = PlannerReport.render(failed);
 
         assertThat(md).contains("**not completed**: the service exited")
+                .contains("| start-up to first progress | JVM start, Quarkus, group join, first fetch and commit | no progress |")
                 .doesNotContain("against the target").doesNotContain("ratio").doesNotContain("ConsumerPerformance");
     }
 
