@@ -4,6 +4,7 @@ import dev.tenure.tools.auth.KeysMain;
 import dev.tenure.tools.auth.TokenMain;
 import dev.tenure.tools.bench.IntakeBenchmark;
 import dev.tenure.tools.bench.access.AccessBenchmark;
+import dev.tenure.tools.bench.planner.PlannerBenchmark;
 import dev.tenure.tools.cli.UsageException;
 import dev.tenure.tools.feed.SampleFeedMain;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ public final class ToolsMain {
                 case "bench-access":
                     AccessBenchmark.main(rest);
                     break;
+                case "bench-planner":
+                    PlannerBenchmark.main(rest);
+                    break;
                 case "keys":
                     KeysMain.main(rest);
                     break;
@@ -55,6 +59,7 @@ public final class ToolsMain {
                 + SampleFeedMain.USAGE + "\n\n"
                 + IntakeBenchmark.USAGE + "\n\n"
                 + AccessBenchmark.USAGE + "\n\n"
+                + PlannerBenchmark.USAGE + "\n\n"
                 + KeysMain.USAGE + "\n\n"
                 + TokenMain.USAGE;
     }

@@ -34,11 +34,16 @@ public final class BenchmarkFeeds {
         this.runTag = tag.toString();
     }
 
-    String runTag() {
+    public String runTag() {
         return runTag;
     }
 
     public List<FeedEvent> events(int count) {
+        return new ArrayList<>(ScheduledEvent.events(scheduled(count)));
+    }
+
+    /** The first {@code count} events of a fresh feed, with when and by whom each is submitted. */
+    public List<ScheduledEvent> scheduled(int count) {
         batch++;
         String prefix = ("B" + runTag + "R" + batch + "P").toUpperCase(Locale.ROOT);
         long seed = random.nextLong();
@@ -48,7 +53,7 @@ public final class BenchmarkFeeds {
                     .withPersonIdPrefix(prefix);
             List<ScheduledEvent> feed = SampleFeedGenerator.generate(config);
             if (feed.size() >= count) {
-                return new ArrayList<>(ScheduledEvent.events(feed.subList(0, count)));
+                return new ArrayList<>(feed.subList(0, count));
             }
             people = (int) Math.ceil(people * 1.1 * count / Math.max(1, feed.size()));
         }

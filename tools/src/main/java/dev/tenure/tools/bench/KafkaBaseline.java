@@ -1,11 +1,6 @@
 package dev.tenure.tools.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,56 +81,26 @@ public final class KafkaBaseline {
 
     /** The child JVM's command line. */
     public List<String> command(String topic, long records, int recordSize) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(kafkaClasspath);
-        command.add(TOOL);
-        command.add("--topic");
-        command.add(topic);
-        command.add("--num-records");
-        command.add(Long.toString(records));
-        command.add("--record-size");
-        command.add(Integer.toString(recordSize));
-        command.add("--throughput");
-        command.add("-1");
-        command.add("--producer-props");
-        command.add("bootstrap.servers=" + bootstrapServers);
-        command.addAll(PRODUCER_SETTINGS);
-        return command;
+        return tool().command(arguments(topic, records, recordSize));
+    }
+
+    private List<String> arguments(String topic, long records, int recordSize) {
+        List<String> arguments = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
+                "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + bootstrapServers));
+        arguments.addAll(PRODUCER_SETTINGS);
+        return arguments;
+    }
+
+    private KafkaTool tool() {
+        return new KafkaTool(TOOL, kafkaClasspath, log);
     }
 
     private ProducerPerformanceOutput.Summary produce(String topic, long records, int recordSize) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(topic, records, recordSize)).redirectErrorStream(true);
-        StringBuilder output = new StringBuilder();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + TOOL + ": " + e.getMessage(), e);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.append(line).append('\n');
-                if (line.contains("records sent")) {
-                    log.println("  " + line);
-                }
-            }
-        } catch (IOException e) {
-            process.destroy();
-            throw new IllegalStateException("lost the output of " + TOOL, e);
-        }
-        if (!process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(TOOL + " did not finish within " + RUN_TIMEOUT.toMinutes() + " minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(TOOL + " exited with " + process.exitValue() + ":\n" + tail(output));
-        }
-        return ProducerPerformanceOutput.summary(output.toString())
-                .orElseThrow(() -> new IllegalStateException("no summary line in the output of " + TOOL + ":\n" + tail(output)));
+        String output = tool().run(arguments(topic, records, recordSize), line -> line.contains("records sent"), RUN_TIMEOUT);
+        return ProducerPerformanceOutput.summary(output)
+                .orElseThrow(() -> new IllegalStateException("no summary line in the output of " + TOOL + ":\n"
+                        + KafkaTool.tail(output)));
     }
 
     private void createTopic(String topic, TopicShape shape) throws InterruptedException {
@@ -166,10 +131,5 @@ public final class KafkaBaseline {
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         return properties;
-    }
-
-    private static String tail(StringBuilder output) {
-        String text = output.toString();
-        return text.length() <= 4000 ? text : "…" + text.substring(text.length() - 4000);
     }
 }

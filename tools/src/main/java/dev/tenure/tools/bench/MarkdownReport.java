@@ -113,7 +113,7 @@ public final class MarkdownReport {
         return notes.length() == 0 ? "" : "\n" + notes;
     }
 
-    static String ratio(double intake, double kafka) {
+    public static String ratio(double intake, double kafka) {
         if (kafka <= 0) {
             return "n/a";
         }
@@ -122,16 +122,16 @@ public final class MarkdownReport {
                 intake > 0 ? number(kafka / intake, 0) : "∞");
     }
 
-    static String ms(long nanos) {
+    public static String ms(long nanos) {
         double millis = LatencySummary.millis(nanos);
         return String.format(Locale.ROOT, millis < 10 ? "%.2f ms" : "%.1f ms", millis);
     }
 
-    static String number(double value, int decimals) {
+    public static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
-    static String integer(long value) {
+    public static String integer(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 }
