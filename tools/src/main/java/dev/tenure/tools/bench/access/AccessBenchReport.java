@@ -29,6 +29,14 @@ final class AccessBenchReport {
                 ? "met" : "missed") + "**"));
         md.append(row("request sent → disabled (includes the intake)", "p50 " + ms(s.p50()) + " · p99 " + ms(s.p99())
                 + " · max " + ms(s.max())));
+        TerminationLatencyRun.Hops h = r.hops();
+        md.append(row("by hop (" + h.count() + " read back from the topics; wall clocks, ms resolution)",
+                "202 → disable on `access-commands`: p50 " + ms(h.toCommand().p50()) + " · p99 " + ms(h.toCommand().p99())
+                + "; → outcome's `effectiveAt`: p50 " + ms(h.toDirectory().p50()) + " · p99 "
+                + ms(h.toDirectory().p99()) + "; → seen by the probe: p50 " + ms(h.toProbe().p50()) + " · p99 "
+                + ms(h.toProbe().p99())));
+        md.append(row("directory changes reported on `access-events` during the whole run (setup, background, "
+                + "terminations)", Integer.toString(h.outcomes())));
         md.append(row("background: other HR events through the intake", format(bg.offeredRate(), 0) + "/s offered, "
                 + format(bg.acceptedPerSecond(), 1) + "/s accepted (" + bg.accepted() + " of " + bg.scheduled()
                 + "), intake p99 " + ms(bg.latency().p99())));

@@ -35,10 +35,12 @@ final class BenchSystem implements AutoCloseable {
     private final PackagedService intake;
     private final PackagedService access;
     private final String bootstrapServers;
+    private final String registryUrl;
     private final JwtMinter tokens;
 
     private BenchSystem(SambaAdDirectory samba, PackagedService intake, PackagedService access, String bootstrapServers,
-                        JwtMinter tokens) {
+                        String registryUrl, JwtMinter tokens) {
+        this.registryUrl = registryUrl;
         this.tokens = tokens;
         this.samba = samba;
         this.intake = intake;
@@ -79,7 +81,7 @@ final class BenchSystem implements AutoCloseable {
                 work, work.resolve("access-service.log"));
         intake.awaitReady(READY_TIMEOUT);
         access.awaitReady(READY_TIMEOUT);
-        return new BenchSystem(samba, intake, access, peers.bootstrapServers(),
+        return new BenchSystem(samba, intake, access, peers.bootstrapServers(), peers.registryUrl(),
                 new JwtMinter(keys.getPrivate(), JwtMinter.DEFAULT_ISSUER));
     }
 
@@ -106,6 +108,10 @@ final class BenchSystem implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    String registryUrl() {
+        return registryUrl;
     }
 
     /** An HRIS caller's bearer token for the run. */

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +29,12 @@ final class TerminationLatencyRun {
 
     /** What the run measured. */
     record Result(int people, Duration setup, LatencySummary fromAcceptance, LatencySummary fromSend,
-                  LoadResult background, int warmUp) {
+                  LoadResult background, int warmUp, Hops hops) {
+    }
+
+    /** The measured terminations split by hop (wall-clock millis, from the records; see {@link HopTimes}). */
+    record Hops(int count, LatencySummary toCommand, LatencySummary toDirectory, LatencySummary toProbe,
+                int outcomes) {
     }
 
     private static final Duration POLL = Duration.ofMillis(2);
@@ -57,6 +64,7 @@ final class TerminationLatencyRun {
             Duration backgroundLength = Duration.ofSeconds(15).plusMillis((samples + warmUp) * 450L);
             CompletableFuture<LoadResult> background = background(backgroundRate, backgroundLength, token);
             Thread.sleep(5000);
+            Map<String, long[]> acceptedAndSeen = new HashMap<>();
             LatencyRecorder fromAcceptance = new LatencyRecorder();
             LatencyRecorder fromSend = new LatencyRecorder();
             int index = 0;
@@ -66,19 +74,45 @@ final class TerminationLatencyRun {
                         joiner.timeZone(), true);
                 long sentAt = System.nanoTime();
                 long acceptedAt = intake.submit(termination);
+                long acceptedWallClock = System.currentTimeMillis();
                 long disabledAt = awaitDisabled(probe, joiner.personId(), acceptedAt);
                 if (index++ >= warmUp) {
                     fromAcceptance.record(disabledAt - acceptedAt);
                     fromSend.record(disabledAt - sentAt);
+                    acceptedAndSeen.put(joiner.personId(), new long[] {acceptedWallClock,
+                            acceptedWallClock + (disabledAt - acceptedAt) / 1_000_000});
                 }
                 if (index % 50 == 0) {
                     log.printf("  %d of %d terminations measured%n", index, people.joiners().size());
                 }
             }
             log.println("waiting for the background load to finish...");
-            return new Result(samples, setup, fromAcceptance.summary(), fromSend.summary(), background.get(),
-                    warmUp);
+            LoadResult load = background.get();
+            return new Result(samples, setup, fromAcceptance.summary(), fromSend.summary(), load, warmUp,
+                    hops(acceptedAndSeen));
         }
+    }
+
+    private Hops hops(Map<String, long[]> acceptedAndSeen) {
+        HopTimes.Read read = HopTimes.read(system.bootstrapServers(), system.registryUrl(), acceptedAndSeen.keySet());
+        Map<String, HopTimes.Hops> records = read.hops();
+        LatencyRecorder toCommand = new LatencyRecorder();
+        LatencyRecorder toDirectory = new LatencyRecorder();
+        LatencyRecorder toProbe = new LatencyRecorder();
+        records.forEach((person, hop) -> {
+            long[] times = acceptedAndSeen.get(person);
+            toCommand.record(millisToNanos(hop.commandedAt() - times[0]));
+            toDirectory.record(millisToNanos(hop.confirmedAt() - hop.commandedAt()));
+            toProbe.record(millisToNanos(times[1] - hop.confirmedAt()));
+        });
+        return new Hops(records.size(), toCommand.summary(), toDirectory.summary(), toProbe.summary(),
+                read.outcomes());
+    }
+
+    // Times from different processes' clocks: the planner may stamp its command a millisecond before this tool has
+    // read the 202 that the intake sent earlier; that counts as 0.
+    private static long millisToNanos(long millis) {
+        return Math.max(0, millis) * 1_000_000;
     }
 
     private static long awaitDisabled(DirectoryProbe probe, String personId, long since) throws Exception {
