@@ -8,6 +8,7 @@ import dev.tenure.access.execution.MassChangeBrake.HeldCommand;
 import dev.tenure.access.streams.CommandRecords;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
+import dev.tenure.schemas.access.AccessStep;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -198,6 +199,9 @@ public final class CommandExecutionLoop implements Runnable {
 
     private void process() {
         Instant deadline = timerClock.instant().plus(settings.processingBudget());
+        if (!disablesFirst(deadline)) {
+            return;
+        }
         List<Lane> order = new ArrayList<>(lanes.values());
         if (!order.isEmpty()) {
             Collections.rotate(order, rotation++ % order.size());
@@ -216,6 +220,44 @@ public final class CommandExecutionLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * First, across partitions, every account disable that is at the head of its partition (and the next, while
+     * they are): a thousand cut-offs at one instant then lose their sign-in before any partition spends its turn on
+     * group clean-up. Order within each partition is untouched. False when the turn must end (brake, budget).
+     */
+    private boolean disablesFirst(Instant deadline) {
+        boolean progressed = true;
+        while (progressed && running) {
+            progressed = false;
+            for (Lane lane : lanes.values()) {
+                if (lane.buffer.isEmpty() || !headIsDisable(lane)) {
+                    continue;
+                }
+                Step step = advance(lane);
+                if (step == Step.HELD || !timerClock.instant().isBefore(deadline)) {
+                    return false;
+                }
+                progressed |= step == Step.DONE;
+            }
+        }
+        return true;
+    }
+
+    private boolean headIsDisable(Lane lane) {
+        if (lane.head == null || lane.head.command == null) {
+            try {
+                AccessCommand command = codec.readCommand(settings.commandsTopic(), lane.buffer.peekFirst().value());
+                if (lane.head == null) {
+                    lane.head = new Head();
+                }
+                lane.head.command = command;
+            } catch (RuntimeException e) {
+                return false; // decide() reads it again and deals with it in the partition's turn
+            }
+        }
+        return lane.head.command.getStep() == AccessStep.ACCOUNT_DISABLED;
     }
 
     private Step advance(Lane lane) {

@@ -112,6 +112,23 @@ class CommandExecutionLoopTest {
     }
 
     @Test
+    void shouldDisableAccountsAtTheHeadOfEveryPartitionBeforeAnyPartitionGoesOnWithOtherChanges() {
+        send(P0, setEnabled("P1", false, AccessStep.ACCOUNT_DISABLED));
+        send(P0, membership("P1", "vpn-users"));
+        send(P1, setEnabled("P2", false, AccessStep.ACCOUNT_DISABLED));
+        send(P1, membership("P2", "vpn-users"));
+
+        loop.runOnce();
+
+        // both disables first, whichever partition's turn comes first; each partition's own order kept
+        assertThat(directory.attempts.subList(0, 2)).containsExactlyInAnyOrder("P1 SetAccountEnabled",
+                "P2 SetAccountEnabled");
+        assertThat(directory.attempts).hasSize(4);
+        assertThat(committed(P0)).isEqualTo(2);
+        assertThat(committed(P1)).isEqualTo(2);
+    }
+
+    @Test
     void shouldCarryTheCommandsIdentityIntoTheOutcome() {
         AccessCommand grant = membership("P7", "vpn-users");
         send(P0, grant);
