@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A validated, immutable access policy: the entitlements it knows and the rules that grant them. Made by
@@ -27,6 +28,12 @@ public final class AccessPolicy {
     private final Optional<String> description;
     private final Map<String, Entitlement> entitlements;
     private final List<Rule> rules;
+    /**
+     * Birthrights already worked out, by attributes: the planner asks for every milestone of every person, and an
+     * organisation has far fewer distinct positions than events. Bounded, in case attributes are ever unbounded.
+     */
+    private final Map<PersonAttributes, Set<Entitlement>> birthrights = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_BIRTHRIGHTS = 10_000;
 
     AccessPolicy(String version, Optional<String> description, List<Entitlement> entitlements, List<Rule> rules) {
         this.version = Objects.requireNonNull(version, "version");
@@ -79,6 +86,20 @@ public final class AccessPolicy {
      * (transitively). Iterates in {@link #grantOrder grant order}.
      */
     public Set<Entitlement> birthright(PersonAttributes person) {
+        Objects.requireNonNull(person, "person");
+        Set<Entitlement> known = birthrights.get(person);
+        if (known != null) {
+            return known;
+        }
+        Set<Entitlement> worked = workOutBirthright(person);
+        if (birthrights.size() >= MAX_REMEMBERED_BIRTHRIGHTS) {
+            birthrights.clear();
+        }
+        birthrights.put(person, worked);
+        return worked;
+    }
+
+    private Set<Entitlement> workOutBirthright(PersonAttributes person) {
         Set<Entitlement> granted = new LinkedHashSet<>();
         for (Rule rule : matchingRules(person)) {
             for (String id : rule.grant()) {
