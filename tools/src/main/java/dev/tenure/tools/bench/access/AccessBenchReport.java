@@ -39,7 +39,9 @@ final class AccessBenchReport {
                 + "terminations)", Integer.toString(h.outcomes())));
         md.append(row("background: other HR events through the intake", format(bg.offeredRate(), 0) + "/s offered, "
                 + format(bg.acceptedPerSecond(), 1) + "/s accepted (" + bg.accepted() + " of " + bg.scheduled()
-                + "), intake p99 " + ms(bg.latency().p99())));
+                + "; answers " + bg.statusCounts() + ", " + bg.failures() + " without an answer), intake p99 "
+                + ms(bg.latency().p99()) + (bg.samples().isEmpty() ? "" : "; e.g. " + bg.samples().values().iterator()
+                .next().replace('|', '/').replace('\n', ' '))));
         md.append(row("setup: accounts created and enabled in Samba", r.people() + " people in "
                 + format(r.setup().toMillis() / 1000.0, 1) + " s"));
         md.append(row("Kafka `EndToEndLatency` (one hop, acks=all, " + kafka.records() + " records)", "avg "

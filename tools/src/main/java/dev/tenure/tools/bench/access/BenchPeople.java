@@ -30,8 +30,16 @@ final class BenchPeople {
         this.joiners = joiners;
     }
 
-    /** {@code count} people who joined between about 800 and 435 days ago. */
+    /** {@code count} people who joined between about 800 and 435 days ago, in any of the sample organisation's zones. */
     static BenchPeople joinedLongAgo(String label, int count, LocalDate today) {
+        return joinedLongAgo(label, count, today, null);
+    }
+
+    /**
+     * As {@link #joinedLongAgo(String, int, LocalDate)}, only people whose position is in {@code zone} (when not
+     * null): the planner cuts a person off in the zone of their position, so one cut-off instant needs one zone.
+     */
+    static BenchPeople joinedLongAgo(String label, int count, LocalDate today, String zone) {
         SecureRandom random = new SecureRandom();
         StringBuilder prefix = new StringBuilder(label);
         for (int i = 0; i < 5; i++) {
@@ -44,7 +52,7 @@ final class BenchPeople {
                     .withStart(today.minusDays(800)).withPersonIdPrefix(prefix.toString());
             Map<String, FeedEvent> firstJoiners = new LinkedHashMap<>();
             for (FeedEvent event : ScheduledEvent.events(SampleFeedGenerator.generate(config))) {
-                if (event.type() == EventType.JOINER) {
+                if (event.type() == EventType.JOINER && (zone == null || zone.equals(event.timeZone()))) {
                     firstJoiners.putIfAbsent(event.personId(), event);
                 }
             }

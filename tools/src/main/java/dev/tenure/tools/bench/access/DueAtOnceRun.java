@@ -53,7 +53,7 @@ final class DueAtOnceRun {
     }
 
     Result run(int leavers, CutOff cutOff) throws Exception {
-        BenchPeople people = BenchPeople.joinedLongAgo("D", leavers, cutOff.endDate());
+        BenchPeople people = BenchPeople.joinedLongAgo("D", leavers, cutOff.endDate(), ZONE.getId());
         try (IntakeSubmissions intake = new IntakeSubmissions(system.intakeUri(), system.hrisToken());
              DirectoryProbe probe = new DirectoryProbe(system.samba())) {
             log.printf("setup: %,d joiners who started long ago, through the intake's CSV import%n", leavers);
