@@ -44,12 +44,10 @@ public final class AccessTopology {
                 Topics.ACCESS_LEGAL_HOLDS.name());
         topology.addProcessor(PLANNER, () -> new PlanningProcessor(planner, clock, resolution), SOURCE);
         topology.addProcessor(HOLDS, () -> new LegalHoldProcessor(planner), HOLDS_SOURCE);
-        // Cached: a burst of one person's events (a replay, an import) writes their state to RocksDB and the changelog
-        // once per commit, not once per event. Reads see the cache, so nothing changes for the planner.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEOPLE_STORE),
-                Serdes.String(), new PersonAccessSerde()).withCachingEnabled(), PLANNER, HOLDS);
+                Serdes.String(), new PersonAccessSerde()), PLANNER, HOLDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
-                Serdes.String(), Serdes.String()).withCachingEnabled(), PLANNER, HOLDS);
+                Serdes.String(), Serdes.String()), PLANNER, HOLDS);
         topology.addSink(SINK, Topics.ACCESS_COMMANDS.name(), Serdes.String().serializer(), commands.serializer(),
                 PLANNER);
         return topology;

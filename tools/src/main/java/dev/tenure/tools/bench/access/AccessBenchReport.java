@@ -58,7 +58,7 @@ final class AccessBenchReport {
         md.append(row("leavers, one cut-off", r.leavers() + " at " + r.cutOff().at() + " (" + r.cutOff().endDate()
                 + " " + r.cutOff().localTime() + " " + DueAtOnceRun.ZONE + "), submitted "
                 + format(r.submittedBeforeCutOff().toMillis() / 1000.0, 1) + " s before"));
-        md.append(row("lateness, cut-off → Samba shows ACCOUNTDISABLE (read every 200 ms)", "first "
+        md.append(row("lateness, cut-off → Samba shows ACCOUNTDISABLE (read every second)", "first "
                 + seconds(r.firstDisabled()) + " · p50 " + format(millis(l.p50()) / 1000, 2) + " s · p99 "
                 + format(millis(l.p99()) / 1000, 2) + " s · **max " + seconds(r.lastDisabled()) + "** — target max < "
                 + format(DUE_AT_ONCE_TARGET_S, 0) + " s: **" + (r.lastDisabled().toMillis() < DUE_AT_ONCE_TARGET_S * 1000
