@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.tenure.access.support.ExecutionTestResource;
+import dev.tenure.access.support.PackagedAccessEnvironment;
 import dev.tenure.schemas.access.AccessAction;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
@@ -108,13 +109,7 @@ class ExecutorRestartIT {
         ExecutionTestResource.startAtTheEnd(group);
         Map<String, String> env = PackagedService.environment(peers.bootstrapServers(), peers.registryUrl());
         env.put("TENURE_ACCESS_STATE_DIR", Files.createTempDirectory("access-restart-it").toString());
-        env.put("TENURE_ACCESS_DIRECTORY_KIND", "openldap");
-        env.put("TENURE_ACCESS_DIRECTORY_URLS", slapd.url());
-        env.put("TENURE_ACCESS_DIRECTORY_BIND_DN", slapd.adminDn());
-        env.put("TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", slapd.adminPassword());
-        env.put("TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", slapd.peopleDn());
-        env.put("TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", slapd.groupsDn());
-        env.put("TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
+        env.putAll(PackagedAccessEnvironment.openLdapDirectory(slapd));
         env.put("TENURE_ACCESS_EXECUTOR_GROUP_ID", group);
         env.put("TENURE_ACCESS_BRAKE_THRESHOLD", Integer.toString(THRESHOLD));
         env.put("TENURE_ACCESS_BRAKE_WINDOW", "1h");

@@ -37,13 +37,19 @@ public record PackagedAccessEnvironment(Map<String, String> env, String plannerG
         env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", plannerGroup);
         env.put("TENURE_ACCESS_EXECUTOR_GROUP_ID", executorGroup);
         env.put("TENURE_ACCESS_INSTANCE_ID", run);
-        env.put("TENURE_ACCESS_DIRECTORY_KIND", "openldap");
-        env.put("TENURE_ACCESS_DIRECTORY_URLS", slapd.url());
-        env.put("TENURE_ACCESS_DIRECTORY_BIND_DN", slapd.adminDn());
-        env.put("TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", slapd.adminPassword());
-        env.put("TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", slapd.peopleDn());
-        env.put("TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", slapd.groupsDn());
-        env.put("TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
+        env.putAll(openLdapDirectory(slapd));
         return new PackagedAccessEnvironment(env, plannerGroup, executorGroup, run);
+    }
+
+    /** The packaged service's environment for its directory connector on {@code slapd}. */
+    public static Map<String, String> openLdapDirectory(OpenLdapDirectory slapd) {
+        return Map.of(
+                "TENURE_ACCESS_DIRECTORY_KIND", "openldap",
+                "TENURE_ACCESS_DIRECTORY_URLS", slapd.url(),
+                "TENURE_ACCESS_DIRECTORY_BIND_DN", slapd.adminDn(),
+                "TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", slapd.adminPassword(),
+                "TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", slapd.peopleDn(),
+                "TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", slapd.groupsDn(),
+                "TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
     }
 }
