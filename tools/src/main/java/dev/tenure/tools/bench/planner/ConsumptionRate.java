@@ -10,15 +10,25 @@ import java.util.OptionalDouble;
  * the group's rebalance and the first fetch fall before the first progress and are not counted; the events already
  * committed at the first progress are not counted either, so the rate is of events and time both inside the window.
  * Offsets are committed every commit interval, so each end of the window is late by up to one interval plus one
- * look: the longer the run, the smaller that error.
+ * look: the longer the run, the smaller that error. With a warm-up, the window opens at the first look that showed
+ * every warm-up event consumed instead (the JVM's compiler has then seen the planner's work).
  */
 public record ConsumptionRate(long target, Progress first, Progress done) {
 
     /** Empty when no look showed progress, or none showed all {@code target} events. */
     public static Optional<ConsumptionRate> of(List<Progress> looks, long target) {
+        return of(looks, 0, target);
+    }
+
+    /**
+     * The window from the first look that showed at least {@code warmUp} events (any progress when 0) to the first
+     * that showed {@code target}; empty when there was no such pair.
+     */
+    public static Optional<ConsumptionRate> of(List<Progress> looks, long warmUp, long target) {
+        long opensAt = Math.max(1, warmUp);
         Progress first = null;
         for (Progress look : looks) {
-            if (first == null && look.consumed() > 0) {
+            if (first == null && look.consumed() >= opensAt) {
                 first = look;
             }
             if (first != null && look.consumed() >= target) {

@@ -17,11 +17,15 @@ import java.util.Set;
  * @param commitInterval the Streams commit interval the service runs with for the benchmark (its committed offsets
  *                       are what is watched, so they must move often); empty leaves the service's own (1 s)
  * @param accessJvmOptions the service's JVM options; by default the launcher's ({@code deploy/local} LocalService)
+ * @param warmUpEvents     events of the same feed replayed before the measured ones and left out of the rate, so the
+ *                         JVM's compiler has seen the planner's work (a fresh JVM spends its first half-minute or so
+ *                         compiling); 0 measures from the first progress
  */
 public record PlannerBenchOptions(
         String bootstrapServers,
         String registryUrl,
         int events,
+        int warmUpEvents,
         Path accessApp,
         List<String> accessJvmOptions,
         int accessPort,
@@ -39,7 +43,7 @@ public record PlannerBenchOptions(
 
     public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC");
 
-    static final Set<String> VALUED = Set.of("bootstrap", "registry", "events", "access-app", "access-jvm-options",
+    static final Set<String> VALUED = Set.of("bootstrap", "registry", "events", "warmup-events", "access-app", "access-jvm-options",
             "access-port", "public-key", "commit-interval", "poll", "timeout", "feed-start", "target",
             "kafka-warmup-runs", "jfr", "out");
     static final Set<String> FLAGS = Set.of("skip-kafka", "keep");
@@ -51,6 +55,7 @@ public record PlannerBenchOptions(
                 o.string("bootstrap", "127.0.0.1:9092"),
                 o.string("registry", "http://127.0.0.1:8085/apis/registry/v3"),
                 o.integer("events", 100_000),
+                o.integer("warmup-events", 100_000),
                 Path.of(o.string("access-app", "access-service/target/quarkus-app")),
                 o.optional("access-jvm-options").map(PlannerBenchOptions::words).orElse(LAUNCHER_JVM_OPTIONS),
                 o.integer("access-port", 18092),
@@ -68,6 +73,9 @@ public record PlannerBenchOptions(
                 o.path("out"));
         if (options.events < 1) {
             throw new UsageException("--events must be at least 1");
+        }
+        if (options.warmUpEvents < 0) {
+            throw new UsageException("--warmup-events must not be negative");
         }
         if (options.pollInterval.isZero() || options.pollInterval.isNegative()) {
             throw new UsageException("--poll must be positive");

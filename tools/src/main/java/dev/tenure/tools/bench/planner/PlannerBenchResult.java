@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything one planner benchmark run measured and the settings it ran with.
  *
- * @param mix               events per type, in the feed's order of types
+ * @param warmUpEvents      events replayed before the measured ones, not counted
+ * @param mix               the measured events per type, in the feed's order of types
  * @param startupSeconds    from starting the service's JVM to the first look that showed progress (start-up, group
  *                          join, first fetch and first commit); NaN when there was no progress
  * @param rate              empty when the run did not complete
@@ -23,6 +24,7 @@ public record PlannerBenchResult(
         String topic,
         int partitions,
         long events,
+        long warmUpEvents,
         Map<String, Long> mix,
         LocalDate feedStart,
         double writeSeconds,

@@ -40,7 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class PlannerBenchmark {
 
     public static final String USAGE = "bench-planner [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8085/apis/registry/v3]\n"
-            + "      [--events 100000] [--access-app access-service/target/quarkus-app] [--access-port 18092]\n"
+            + "      [--events 100000] [--warmup-events 100000] [--access-app access-service/target/quarkus-app] [--access-port 18092]\n"
             + "      [--access-jvm-options \"" + String.join(" ", PlannerBenchOptions.LAUNCHER_JVM_OPTIONS) + "\"]\n"
             + "      [--public-key PEM] [--commit-interval 100ms|service] [--poll 50ms] [--timeout 10m]\n"
             + "      [--feed-start <today-365d>] [--target 20000] [--kafka-warmup-runs 1] [--skip-kafka]\n"
@@ -75,15 +75,17 @@ public final class PlannerBenchmark {
         Instant startedAt = Instant.now();
         BenchmarkFeeds feeds = new BenchmarkFeeds(options.feedStart());
         String tag = feeds.runTag().toLowerCase(Locale.ROOT);
-        log.printf("run %s: generating %,d historical events from %s%n", tag, options.events(), options.feedStart());
-        List<ScheduledEvent> feed = feeds.scheduled(options.events());
+        long total = (long) options.warmUpEvents() + options.events();
+        log.printf("run %s: generating %,d historical events from %s (%,d to warm up, %,d measured)%n", tag, total,
+                options.feedStart(), options.warmUpEvents(), options.events());
+        List<ScheduledEvent> feed = feeds.scheduled((int) total);
 
         try (BenchAdmin admin = new BenchAdmin(options.bootstrapServers())) {
             Map<TopicPartition, Long> start = admin.endOffsets(TOPIC);
             log.printf("writing them to %s (%d partitions)%n", TOPIC, start.size());
             double writeSeconds = new HistoryWriter(options.bootstrapServers(), options.registryUrl(), log).write(feed);
             long written = CommittedOffsetWatch.consumed(admin.endOffsets(TOPIC), start);
-            log.printf("written in %.2f s%s%n", writeSeconds, written == options.events() ? ""
+            log.printf("written in %.2f s%s%n", writeSeconds, written == total ? ""
                     : " (warning: the topic grew by " + written + ", someone else writes to it)");
 
             String applicationId = PREFIX + tag;
@@ -110,12 +112,12 @@ public final class PlannerBenchmark {
                     jvmOptions, runDir, runDir.resolve("access-service.log"), environment));
             try {
                 watched = new CommittedOffsetWatch(admin, applicationId, start, options.pollInterval(), log)
-                        .watch(options.events(), options.timeout(), service::isAlive, service::cpuNanos);
+                        .watch(total, options.timeout(), service::isAlive, service::cpuNanos);
             } finally {
                 service.close();
             }
             long commands = total(admin.endOffsets(Topics.ACCESS_COMMANDS.name())) - commandsBefore;
-            Optional<ConsumptionRate> rate = ConsumptionRate.of(watched.looks(), options.events());
+            Optional<ConsumptionRate> rate = ConsumptionRate.of(watched.looks(), options.warmUpEvents(), total);
             // From the JVM's start to the first look that showed progress, also when the run did not complete.
             double startupSeconds = watched.looks().stream().filter(look -> look.consumed() > 0).findFirst()
                     .map(look -> (look.atNanos() - serviceStarted) / 1e9).orElse(Double.NaN);
@@ -133,7 +135,7 @@ public final class PlannerBenchmark {
                         .run(TOPIC, start, options.events(), PREFIX + "consumer-" + tag, options.kafkaWarmUpRuns()));
             }
             return new PlannerBenchResult(startedAt, options.bootstrapServers(), TOPIC, start.size(), options.events(),
-                    mix(feed), options.feedStart(), writeSeconds, applicationId, jvmOptions, options.commitInterval(),
+                    options.warmUpEvents(), mix(feed.subList(options.warmUpEvents(), feed.size())), options.feedStart(), writeSeconds, applicationId, jvmOptions, options.commitInterval(),
                     options.pollInterval(), startupSeconds, rate, watched.stoppedBecause(), commands, options.target(), kafka);
         }
     }

@@ -23,8 +23,11 @@ public final class PlannerReport {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores shared by all processes; Java ")
                 .append(System.getProperty("java.version")).append(".\n\n");
         md.append("| measure | setting | result |\n|---|---|---|\n");
-        md.append("| planner replay, first progress → all consumed | ").append(integer(r.events()))
-                .append(" historical HR events (feed from ").append(r.feedStart()).append("), commit interval ")
+        md.append("| planner replay, ").append(r.warmUpEvents() > 0 ? "warm-up done" : "first progress")
+                .append(" → all consumed | ").append(integer(r.events()))
+                .append(" historical HR events").append(r.warmUpEvents() > 0
+                        ? " after " + integer(r.warmUpEvents()) + " of the same feed to warm up" : "")
+                .append(" (feed from ").append(r.feedStart()).append("), commit interval ")
                 .append(r.commitInterval().map(d -> d.toMillis() + " ms").orElse("as configured"))
                 .append(", offsets read every ").append(r.pollInterval().toMillis()).append(" ms, JVM `")
                 .append(String.join(" ", r.jvmOptions())).append("` | ");
@@ -49,7 +52,8 @@ public final class PlannerReport {
         md.append("| start-up to first progress | JVM start, Quarkus, group join, first fetch and commit | ")
                 .append(Double.isNaN(r.startupSeconds()) ? "no progress" : number(r.startupSeconds(), 2) + " s").append(" |\n");
         md.append("| commands produced | records added to `access-commands` during the run | ")
-                .append(integer(r.commandsProduced())).append(" (").append(number(r.commandsProduced() / (double) r.events(), 2))
+                .append(integer(r.commandsProduced())).append(" (").append(number(r.commandsProduced()
+                        / (double) (r.events() + r.warmUpEvents()), 2))
                 .append(" per event) |\n");
         if (r.kafka().isPresent()) {
             ConsumerPerformanceOutput.Summary k = r.kafka().get();

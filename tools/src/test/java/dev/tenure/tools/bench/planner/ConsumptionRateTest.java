@@ -47,6 +47,21 @@ class ConsumptionRateTest {
     }
 
     @Test
+    void shouldOpenTheWindowOnceTheWarmUpEventsAreConsumed() {
+        // Given 50,000 warm-up events before the 100,000 measured
+        List<Progress> looks = List.of(new Progress(0, 0), new Progress(5 * SECOND, 1_000), new Progress(10 * SECOND, 49_000),
+                new Progress(11 * SECOND, 52_000), new Progress(16 * SECOND, 150_000));
+
+        // When
+        ConsumptionRate rate = ConsumptionRate.of(looks, 50_000, 150_000).orElseThrow();
+
+        // Then the window is from the first look past the warm-up to the end
+        assertThat(rate.first().atNanos()).isEqualTo(11 * SECOND);
+        assertThat(rate.events()).isEqualTo(98_000);
+        assertThat(rate.eventsPerSecond()).isCloseTo(19_600, within(0.001));
+    }
+
+    @Test
     void shouldTakeTheFirstLookThatShowsEveryEvent() {
         List<Progress> looks = List.of(new Progress(SECOND, 10), new Progress(2 * SECOND, 50), new Progress(3 * SECOND, 60));
 

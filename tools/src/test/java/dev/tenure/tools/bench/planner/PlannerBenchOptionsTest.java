@@ -18,6 +18,7 @@ class PlannerBenchOptionsTest {
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.registryUrl()).isEqualTo("http://127.0.0.1:8085/apis/registry/v3");
         assertThat(options.events()).isEqualTo(100_000);
+        assertThat(options.warmUpEvents()).isEqualTo(100_000);
         assertThat(options.accessApp()).isEqualTo(Path.of("access-service/target/quarkus-app"));
         assertThat(options.accessJvmOptions()).containsExactly("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC");
         assertThat(options.commitInterval()).contains(Duration.ofMillis(100));
@@ -32,12 +33,13 @@ class PlannerBenchOptionsTest {
     @Test
     void shouldReadEveryOption() {
         PlannerBenchOptions options = PlannerBenchOptions.parse(new String[] {"--bootstrap", "k:19092", "--registry", "http://r/apis",
-                "--events", "20_000", "--access-app", "/opt/access", "--access-jvm-options", "-Xmx1g  -XX:+UseParallelGC",
+                "--events", "20_000", "--warmup-events", "0", "--access-app", "/opt/access", "--access-jvm-options", "-Xmx1g  -XX:+UseParallelGC",
                 "--access-port", "9999", "--public-key", "keys/public-key.pem", "--commit-interval", "1s", "--poll", "20ms",
                 "--timeout", "2m", "--feed-start", "2025-01-01", "--target", "5000", "--kafka-warmup-runs", "0", "--skip-kafka",
                 "--keep", "--jfr", "p.jfr", "--out", "r.md"});
 
         assertThat(options.events()).isEqualTo(20_000);
+        assertThat(options.warmUpEvents()).isZero();
         assertThat(options.accessJvmOptions()).containsExactly("-Xmx1g", "-XX:+UseParallelGC");
         assertThat(options.accessPort()).isEqualTo(9999);
         assertThat(options.publicKey()).contains(Path.of("keys/public-key.pem"));

@@ -43,7 +43,7 @@ class PlannerReportTest {
     void shouldSayWhyARunDidNotCompleteAndLeaveOutWhatWasSkipped() {
         PlannerBenchResult failed = result(Optional.empty(), "the service exited", Optional.empty());
         failed = new PlannerBenchResult(failed.startedAt(), failed.bootstrapServers(), failed.topic(), failed.partitions(),
-                failed.events(), failed.mix(), failed.feedStart(), failed.writeSeconds(), failed.applicationId(), failed.jvmOptions(),
+                failed.events(), failed.warmUpEvents(), failed.mix(), failed.feedStart(), failed.writeSeconds(), failed.applicationId(), failed.jvmOptions(),
                 failed.commitInterval(), failed.pollInterval(), Double.NaN, failed.rate(), failed.stoppedBecause(), 0,
                 failed.target(), failed.kafka());
 
@@ -60,7 +60,7 @@ class PlannerReportTest {
         mix.put("JOINER", 70_000L);
         mix.put("MOVER", 30_000L);
         return new PlannerBenchResult(Instant.parse("2026-11-22T06:00:00Z"), "127.0.0.1:9092", "hr-lifecycle-events", 6, 100_000,
-                mix, LocalDate.of(2025, 11, 22), 7.5, "tenure-bench-planner-abc", List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"),
+                0, mix, LocalDate.of(2025, 11, 22), 7.5, "tenure-bench-planner-abc", List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"),
                 Optional.of(Duration.ofMillis(100)), Duration.ofMillis(50), 9.5, rate, stoppedBecause, 460_000, 20_000, kafka);
     }
 }
