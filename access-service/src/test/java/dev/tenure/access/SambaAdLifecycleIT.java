@@ -62,8 +62,10 @@ class SambaAdLifecycleIT {
         // Given a joiner starting in three days (inside the 7-day prepare lead): the account is made now, disabled,
         // with the example policy's groups and lists for an EOTSS engineer
         publish(HrEvents.joiner(person, "Ada", "Lovelace", ENGINEER, start, now));
+        // (the list is granted after the group: it needs the mailbox; so wait for both)
         SearchResultEntry account = await("the prepared account", () -> account(samba, person),
-                a -> a.getAttributeValueAsInteger("userAccountControl") == 514 && hasGroup(a, "SG-EOTSS-Staff"));
+                a -> a.getAttributeValueAsInteger("userAccountControl") == 514 && hasGroup(a, "SG-EOTSS-Staff")
+                        && hasGroup(a, "DL-All-Staff"));
         assertThat(groups(account)).anyMatch(g -> g.startsWith("CN=DL-All-Staff,"));
 
         // When the clock reaches midnight of the start date in New York: enabled, and the person can bind
@@ -88,8 +90,9 @@ class SambaAdLifecycleIT {
         Thread.sleep(1500);
         assertThat(account(samba, person).orElseThrow().getAttributeValueAsInteger("userAccountControl")).isEqualTo(512);
         TestClockProducer.CLOCK.set(cutOff);
+        // (the disable comes first, the group and list removals after it: wait for all of them)
         SearchResultEntry cut = await("the cut account", () -> account(samba, person),
-                a -> a.getAttributeValueAsInteger("userAccountControl") == 514);
+                a -> a.getAttributeValueAsInteger("userAccountControl") == 514 && groups(a).isEmpty());
         assertThat(groups(cut)).isEmpty();
         assertThatThrownBy(() -> bind(cut.getDN())).isInstanceOfSatisfying(LDAPException.class, e -> {
             assertThat(e.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS);
