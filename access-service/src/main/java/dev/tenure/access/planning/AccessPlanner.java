@@ -279,7 +279,7 @@ public final class AccessPlanner {
         }
         out.add(account(state, milestone, Step.ACCOUNT_DISABLED,
                 new AccessCommand.SetAccountEnabled(state.personId(), false)));
-        revoke(state, milestone, entitlements(state.granted()), out);
+        revoke(state, milestone, state.granted(), out);
         return state.withGranted(new TreeSet<>()).withPhase(Phase.LEFT);
     }
 
@@ -296,7 +296,7 @@ public final class AccessPlanner {
         if (state.phase() == Phase.DELETED || state.phase() == Phase.NONE && state.facts() == null) {
             return state;
         }
-        revoke(state, milestone, entitlements(state.granted()), out);
+        revoke(state, milestone, state.granted(), out);
         out.add(account(state, milestone, Step.ACCOUNT_DELETED, new AccessCommand.DeleteAccount(state.personId())));
         return state.withGranted(new TreeSet<>()).withPhase(Phase.DELETED);
     }
@@ -311,9 +311,9 @@ public final class AccessPlanner {
         }
         SortedSet<String> granted = new TreeSet<>(state.granted());
         if (milestone.kind() == MilestoneKind.VPN_GRANT && granted.add(vpn.get().id())) {
-            grant(state, milestone, List.of(vpn.get()), out);
+            grant(state, milestone, Set.of(vpn.get().id()), out);
         } else if (milestone.kind() == MilestoneKind.VPN_REVOKE && granted.remove(vpn.get().id())) {
-            revoke(state, milestone, List.of(vpn.get()), out);
+            revoke(state, milestone, Set.of(vpn.get().id()), out);
         }
         return state.withGranted(granted);
     }
@@ -321,8 +321,8 @@ public final class AccessPlanner {
     /** Revokes what is granted but no longer desired, then grants what is desired but missing. */
     private PersonAccess sync(PersonAccess state, Milestone milestone, List<Execution> out) {
         SortedSet<String> desired = desired(state);
-        revoke(state, milestone, entitlements(difference(state.granted(), desired)), out);
-        grant(state, milestone, entitlements(difference(desired, state.granted())), out);
+        revoke(state, milestone, difference(state.granted(), desired), out);
+        grant(state, milestone, difference(desired, state.granted()), out);
         return state.withGranted(desired);
     }
 
@@ -337,17 +337,23 @@ public final class AccessPlanner {
         return desired;
     }
 
-    private void grant(PersonAccess state, Milestone milestone, List<Entitlement> entitlements,
-                       List<Execution> out) {
-        for (Entitlement e : policy.grantOrder(entitlements)) {
+    /** Grants the entitlements with these ids, prerequisites first. */
+    private void grant(PersonAccess state, Milestone milestone, Set<String> ids, List<Execution> out) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (Entitlement e : policy.grantOrderOf(ids)) {
             membership(e).ifPresent(kind -> out.add(entitlement(state, milestone, e, Step.ENTITLEMENT_GRANTED,
                     new AccessCommand.EnsureMembership(state.personId(), e.name(), kind))));
         }
     }
 
-    private void revoke(PersonAccess state, Milestone milestone, List<Entitlement> entitlements,
-                        List<Execution> out) {
-        for (Entitlement e : policy.revokeOrder(entitlements)) {
+    /** Revokes the entitlements with these ids, dependants first. */
+    private void revoke(PersonAccess state, Milestone milestone, Set<String> ids, List<Execution> out) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (Entitlement e : policy.revokeOrderOf(ids)) {
             membership(e).ifPresent(kind -> out.add(entitlement(state, milestone, e, Step.ENTITLEMENT_REVOKED,
                     new AccessCommand.RemoveMembership(state.personId(), e.name()))));
         }
@@ -379,10 +385,6 @@ public final class AccessPlanner {
 
     private static String agencyOf(PersonAccess state) {
         return state.facts() == null ? "UNKNOWN" : state.facts().agency();
-    }
-
-    private List<Entitlement> entitlements(Set<String> ids) {
-        return ids.stream().map(policy::entitlement).flatMap(Optional::stream).collect(Collectors.toList());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ public final class AccessPolicy {
      */
     private final Map<PersonAttributes, Set<Entitlement>> birthrights = new ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED_BIRTHRIGHTS = 10_000;
+    /** {@link #grantOrderOf} per set of ids; few distinct sets occur (a birthright, its differences), so it stays small. */
+    private final Map<Set<String>, List<Entitlement>> grantOrders = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_ORDERS = 10_000;
 
     AccessPolicy(String version, Optional<String> description, List<Entitlement> entitlements, List<Rule> rules) {
         this.version = Objects.requireNonNull(version, "version");
@@ -154,6 +157,30 @@ public final class AccessPolicy {
                 .thenComparing(Entitlement::target)
                 .thenComparing(Entitlement::name));
         return Collections.unmodifiableList(members);
+    }
+
+    /**
+     * {@link #grantOrder} of this policy's entitlements with these ids (ids it does not define are left out),
+     * remembered per set of ids: the planner orders the same few sets for every person of a position.
+     */
+    public List<Entitlement> grantOrderOf(Set<String> ids) {
+        List<Entitlement> known = grantOrders.get(ids);
+        if (known != null) {
+            return known;
+        }
+        List<Entitlement> order = grantOrder(ids.stream().map(entitlements::get).filter(Objects::nonNull).toList());
+        if (grantOrders.size() >= MAX_REMEMBERED_ORDERS) {
+            grantOrders.clear();
+        }
+        grantOrders.put(Set.copyOf(ids), order);
+        return order;
+    }
+
+    /** {@link #revokeOrder} of this policy's entitlements with these ids, remembered as {@link #grantOrderOf}. */
+    public List<Entitlement> revokeOrderOf(Set<String> ids) {
+        List<Entitlement> order = new ArrayList<>(grantOrderOf(ids));
+        Collections.reverse(order);
+        return order;
     }
 
     /**

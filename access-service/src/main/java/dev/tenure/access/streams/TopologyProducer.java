@@ -29,7 +29,8 @@ public class TopologyProducer {
                         new RegistryAvroDeserializer<>(HrLifecycleEvent.class, registryUrl)),
                 Serdes.serdeFrom(new RegistryAvroSerializer<>(Topics.ACCESS_LEGAL_HOLDS, registryUrl),
                         new RegistryAvroDeserializer<>(LegalHoldChanged.class, registryUrl)),
-                Serdes.serdeFrom(new RegistryAvroSerializer<>(Topics.ACCESS_COMMANDS, registryUrl),
+                Serdes.serdeFrom(
+                        new RegistryAvroSerializer<>(Topics.ACCESS_COMMANDS, registryUrl, new AccessCommandWriter()),
                         new RegistryAvroDeserializer<>(AccessCommand.class, registryUrl)));
     }
 }
