@@ -6,7 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +46,9 @@ public interface SleConfig {
     @WithDefault("P1D")
     Duration unmatchedRetention();
 
+    /** Cases due before this instant (ISO-8601, e.g. 2026-01-01T00:00:00Z) are not measured; unset: all are. */
+    Optional<Instant> measuredFrom();
+
     /** How often (wall-clock) the topology looks for cases come due. */
     @WithDefault("PT5S")
     Duration checkInterval();
@@ -78,6 +83,6 @@ public interface SleConfig {
                 Sle.DEPROVISIONED_WITHIN_14_DAYS, t.deprovisionedWithin14Days(),
                 Sle.MOVER_PRIOR_ACCESS_REMOVED, t.moverPriorAccessRemoved()),
                 noticeDays(), deprovisioningWindowDays(), moverWindowDays(), accountSystems, cutOffEntitlements(),
-                finalAfter(), unmatchedRetention());
+                finalAfter(), unmatchedRetention(), measuredFrom().orElse(null));
     }
 }

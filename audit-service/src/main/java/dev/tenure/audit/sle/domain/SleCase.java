@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * One lifecycle event of one person measured against one SLE.
  *
- * @param caseId         {@code <SLE>:<opening event id>}
+ * @param caseId         {@code <SLE>:<agency>:<opening event id>}: the SLE and agency first, as in the aggregates' keys, so
+ *                       the partition that holds the case (chosen by SLE and agency) follows from its id
  * @param eventIds       the opening event and the corrections applied to it: work caused by any of them is this case's
  * @param effectiveDate  the start, end or move date, in {@code timeZone}
  * @param submittedAt    the submission the notice is measured from (a correction to an earlier date: the correction)
@@ -36,8 +37,8 @@ public record SleCase(String caseId, Sle sle, String personId, String agency, St
         tasks = tasks == null ? Map.of() : Map.copyOf(tasks);
     }
 
-    public static String caseId(Sle sle, String openingEventId) {
-        return sle.name() + ":" + openingEventId;
+    public static String caseId(Sle sle, String agency, String openingEventId) {
+        return sle.name() + ":" + agency + ":" + openingEventId;
     }
 
     /** Whether work caused by {@code causationId} (or tied by {@code correlation}) may be this case's. */

@@ -194,7 +194,10 @@ public final class SleCaseRules {
         }
 
         void open(Sle sle, Envelope env, LocalDate date, ZoneId zone) {
-            cases.add(new SleCase(SleCase.caseId(sle, env.eventId()), sle, personId, env.agency(), env.eventId(),
+            if (!settings.measures(deadlines.dueAt(sle, date, zone))) {
+                return;
+            }
+            cases.add(new SleCase(SleCase.caseId(sle, env.agency(), env.eventId()), sle, personId, env.agency(), env.eventId(),
                     env.correlationId(), Set.of(env.eventId()), date, zone.getId(), env.submittedAt(),
                     deadlines.dueAt(sle, date, zone), deadlines.isLate(env.submittedAt(), date, zone), null, null, 0));
         }

@@ -1,6 +1,7 @@
 package dev.tenure.audit.sle.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +23,13 @@ import java.util.Set;
  * @param finalAfter                how long after its due time a case still takes late evidence; then it is final
  *                                  and its details are dropped from the state
  * @param unmatchedRetention        how long an outcome whose lifecycle event has not been seen yet is kept for it
+ * @param measuredFrom              cases due before this instant are not opened (null: every case): a first start
+ *                                  reads years of lifecycle events whose outcomes are long gone from access-events, and
+ *                                  would report them all missed
  */
 public record SleSettings(Map<Sle, Double> targets, int noticeDays, int deprovisioningWindowDays, int moverWindowDays,
                           Set<String> cutOffAccountSystems, Set<String> cutOffEntitlements, Duration finalAfter,
-                          Duration unmatchedRetention) {
+                          Duration unmatchedRetention, Instant measuredFrom) {
 
     /**
      * The documents' expectations: provisioning 90% before the start date with two weeks' notice; account, VPN and MFA
@@ -37,7 +41,7 @@ public record SleSettings(Map<Sle, Double> targets, int noticeDays, int deprovis
             Sle.ACCESS_CUT_ON_END_DATE, 1.00,
             Sle.DEPROVISIONED_WITHIN_14_DAYS, 0.99,
             Sle.MOVER_PRIOR_ACCESS_REMOVED, 0.99),
-            14, 14, 14, Set.of("directory", "idp"), Set.of("vpn"), Duration.ofDays(30), Duration.ofDays(1));
+            14, 14, 14, Set.of("directory", "idp"), Set.of("vpn"), Duration.ofDays(30), Duration.ofDays(1), null);
 
     public SleSettings {
         Objects.requireNonNull(targets, "targets");
@@ -61,6 +65,11 @@ public record SleSettings(Map<Sle, Double> targets, int noticeDays, int deprovis
         if (finalAfter.isNegative() || unmatchedRetention.isNegative()) {
             throw new IllegalArgumentException("finalAfter and unmatchedRetention must not be negative");
         }
+    }
+
+    /** Whether a case due at {@code dueAt} is measured at all. */
+    public boolean measures(Instant dueAt) {
+        return measuredFrom == null || !dueAt.isBefore(measuredFrom);
     }
 
     public double target(Sle sle) {

@@ -3,14 +3,18 @@ package dev.tenure.audit.sle.streams;
 import dev.tenure.audit.sle.domain.CaseView;
 import dev.tenure.audit.sle.domain.Compliance;
 import dev.tenure.audit.sle.domain.PersonCases;
+import dev.tenure.audit.sle.domain.Sle;
 import dev.tenure.audit.sle.domain.SleCaseRules;
 import dev.tenure.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -35,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Interactive queries for the dashboard: {@link #CASE_STATUS_STORE} (case id → {@link CaseView}) and
  * {@link #COMPLIANCE_STORE} ({@code <sle>:<agency>:<WEEK|MONTH>:<first day>} → {@link Compliance}; keys of one SLE,
  * agency and kind sort by date). Both are on the instance that owns the case's (or aggregate's) sle-case-status
- * partition, which is chosen by SLE and agency, not by the key's default hash.
+ * partition, which is chosen by SLE and agency, not by the key's default hash: find it with
+ * {@code KafkaStreams.queryMetadataForKey(store, key, SleTopology.QUERY_PARTITIONER)}.
  */
 public final class SleTopology {
 
@@ -76,7 +81,29 @@ public final class SleTopology {
         }
     }
 
+    /**
+     * The partition of sle-case-status whose task holds a key of {@link #CASE_STATUS_STORE} (a case id,
+     * {@code <sle>:<agency>:<event id>}) or of {@link #COMPLIANCE_STORE} ({@code <sle>:<agency>:<kind>:<date>}): for
+     * interactive queries across instances.
+     */
+    public static final StreamPartitioner<String, Object> QUERY_PARTITIONER = (topic, key, value, partitions) ->
+            Optional.of(Set.of(partitionOfStoreKey(key, partitions)));
+
     private SleTopology() {
+    }
+
+    /** See {@link #QUERY_PARTITIONER}. */
+    static int partitionOfStoreKey(String key, int partitions) {
+        int first = key.indexOf(':');
+        int last = key.lastIndexOf(':');
+        int beforeLast = last > 0 ? key.lastIndexOf(':', last - 1) : -1;
+        String kind = beforeLast > first ? key.substring(beforeLast + 1, last) : "";
+        int agencyEnd = kind.equals("WEEK") || kind.equals("MONTH") ? beforeLast : last;
+        if (first < 0 || agencyEnd <= first) {
+            throw new IllegalArgumentException("not a case id nor an aggregate key: " + key);
+        }
+        return CaseKey.partitionOf(Sle.valueOf(key.substring(0, first)), key.substring(first + 1, agencyEnd),
+                partitions);
     }
 
     /** A topology with the SLE nodes only: for tests, or a service that runs nothing else. */

@@ -32,6 +32,7 @@ class SleConfigTest {
                 "tenure.audit.sle.cut-off-account-systems", "*",
                 "tenure.audit.sle.cut-off-entitlements", "vpn,remote-desktop",
                 "tenure.audit.sle.final-after", "P60D",
+                "tenure.audit.sle.measured-from", "2026-01-01T05:00:00Z",
                 "tenure.audit.sle.targets.deprovisioned-within-14-days", "0.95",
                 "tenure.audit.sle.targets.mover-prior-access-removed", "1"));
 
@@ -43,6 +44,7 @@ class SleConfigTest {
         assertThat(settings.cutOffAccountSystems()).isEmpty();
         assertThat(settings.cutOffEntitlements()).isEqualTo(Set.of("vpn", "remote-desktop"));
         assertThat(settings.finalAfter()).isEqualTo(Duration.ofDays(60));
+        assertThat(settings.measuredFrom()).isEqualTo(java.time.Instant.parse("2026-01-01T05:00:00Z"));
         assertThat(settings.target(Sle.DEPROVISIONED_WITHIN_14_DAYS)).isEqualTo(0.95);
         assertThat(settings.target(Sle.MOVER_PRIOR_ACCESS_REMOVED)).isEqualTo(1.0);
         assertThat(settings.target(Sle.PROVISIONED_BEFORE_START)).isEqualTo(0.9);

@@ -27,8 +27,8 @@ class SleCaseRulesTest {
     private static final Instant CUT_OFF = Instant.parse("2026-04-10T21:00:00Z"); // 17:00 local
     private static final Instant CUT_DUE = Instant.parse("2026-04-11T04:00:00Z"); // end of the end date
     private static final Instant DEPROVISIONING_DUE = Instant.parse("2026-04-25T04:00:00Z");
-    private static final String CUT = "ACCESS_CUT_ON_END_DATE:leaver-1";
-    private static final String DEPROVISIONING = "DEPROVISIONED_WITHIN_14_DAYS:leaver-1";
+    private static final String CUT = "ACCESS_CUT_ON_END_DATE:EOTSS:leaver-1";
+    private static final String DEPROVISIONING = "DEPROVISIONED_WITHIN_14_DAYS:EOTSS:leaver-1";
 
     private final SleCaseRules rules = new SleCaseRules(SleSettings.DEFAULTS);
     private PersonCases state = PersonCases.empty(Facts.PERSON);
@@ -255,9 +255,9 @@ class SleCaseRulesTest {
                 submitted.plusSeconds(60));
 
         assertThat(updates).first().isInstanceOf(Withdrawn.class)
-                .extracting(CaseUpdate::caseId).isEqualTo("PROVISIONED_BEFORE_START:joiner-1");
+                .extracting(CaseUpdate::caseId).isEqualTo("PROVISIONED_BEFORE_START:EOTSS:joiner-1");
         assertThat(reported(updates)).extracting(CaseView::caseId)
-                .containsExactly("PROVISIONED_BEFORE_START:joiner-2");
+                .containsExactly("PROVISIONED_BEFORE_START:EOTSS:joiner-2");
     }
 
     @Test
@@ -280,7 +280,7 @@ class SleCaseRulesTest {
                 due.minus(Duration.ofDays(1))), due.minus(Duration.ofDays(1)));
 
         // Then provisioning is met at the start date, completed at the delivery
-        CaseView view = view(time(due), "PROVISIONED_BEFORE_START:joiner-1");
+        CaseView view = view(time(due), "PROVISIONED_BEFORE_START:EOTSS:joiner-1");
         assertThat(view.status()).isEqualTo(CaseStatus.MET);
         assertThat(view.completedAt()).isEqualTo(due.minus(Duration.ofDays(1)));
     }
@@ -311,8 +311,8 @@ class SleCaseRulesTest {
 
         List<CaseUpdate> updates = time(Instant.parse("2026-06-16T04:00:00Z"));
 
-        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:move-1").status()).isEqualTo(CaseStatus.MET);
-        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:move-1").completedAt()).isNull();
+        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:EOTSS:move-1").status()).isEqualTo(CaseStatus.MET);
+        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:EOTSS:move-1").completedAt()).isNull();
     }
 
     @Test
@@ -325,7 +325,7 @@ class SleCaseRulesTest {
 
         List<CaseUpdate> updates = time(Instant.parse("2026-06-16T04:00:00Z"));
 
-        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:move-1").status()).isEqualTo(CaseStatus.MISSED);
+        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:EOTSS:move-1").status()).isEqualTo(CaseStatus.MISSED);
     }
 
     @Test
@@ -409,6 +409,21 @@ class SleCaseRulesTest {
         // Then the cut-off is due at the end of the end date in Los Angeles (PDT, -07:00)
         assertThat(view(updates, CUT).dueAt()).isEqualTo(Instant.parse("2026-04-11T07:00:00Z"));
         assertThat(view(updates, CUT).timeZone()).isEqualTo("America/Los_Angeles");
+    }
+
+    @Test
+    void shouldNotOpenCasesDueBeforeMeasurementBegan() {
+        // Given measurement from the start of 2026-04-11 UTC: the cut-off (due 04:00 UTC) is before it
+        SleSettings d = SleSettings.DEFAULTS;
+        SleCaseRules fromApril = new SleCaseRules(new SleSettings(d.targets(), d.noticeDays(),
+                d.deprovisioningWindowDays(), d.moverWindowDays(), d.cutOffAccountSystems(), d.cutOffEntitlements(),
+                d.finalAfter(), d.unmatchedRetention(), Instant.parse("2026-04-11T12:00:00Z")));
+
+        SleCaseRules.Step step = fromApril.onLifecycle(state, left("leaver-1", END, LEAVER_SUBMITTED),
+                Instant.parse("2026-04-12T00:00:00Z"));
+
+        assertThat(step.state().cases()).extracting(SleCase::caseId).containsExactly(DEPROVISIONING);
+        assertThat(step.state().seenEvents()).contains("leaver-1");
     }
 
     // ----------------------------------------------------------------------------------------------------------

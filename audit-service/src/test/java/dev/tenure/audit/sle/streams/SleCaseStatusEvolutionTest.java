@@ -39,7 +39,7 @@ class SleCaseStatusEvolutionTest {
         old.put("occurredAt", Instant.parse("2026-04-11T04:00:10Z").toEpochMilli());
         old.put("correlationId", "L-1");
         old.put("source", "audit-service");
-        old.put("caseId", "ACCESS_CUT_ON_END_DATE:L-1");
+        old.put("caseId", "ACCESS_CUT_ON_END_DATE:EOTSS:L-1");
         old.put("personId", "P-1");
         old.put("agency", "EOTSS");
         old.put("sle", new GenericData.EnumSymbol(first.getField("sle").schema(), "ACCESS_CUT_ON_END_DATE"));

@@ -58,7 +58,7 @@ class SleStoreFormatTest {
                 .isEqualTo(aggregate);
 
         JsonSerde<CaseView> cases = new JsonSerde<>(CaseView.class);
-        CaseView view = new CaseView("ACCESS_CUT_ON_END_DATE:L-1", Sle.ACCESS_CUT_ON_END_DATE, "P-1", "EOTSS",
+        CaseView view = new CaseView("ACCESS_CUT_ON_END_DATE:EOTSS:L-1", Sle.ACCESS_CUT_ON_END_DATE, "P-1", "EOTSS",
                 dev.tenure.audit.sle.domain.CaseStatus.MET, Instant.parse("2026-03-20T14:00:00Z"),
                 Instant.parse("2026-04-11T04:00:00Z"), null, LocalDate.of(2026, 4, 10), "America/New_York", "L-1");
         assertThat(cases.deserializer().deserialize("t", cases.serializer().serialize("t", view))).isEqualTo(view);

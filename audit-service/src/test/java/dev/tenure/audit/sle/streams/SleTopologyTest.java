@@ -46,8 +46,8 @@ class SleTopologyTest {
     private static final Instant CUT_OFF = Instant.parse("2026-04-10T21:00:00Z");
     private static final Instant CUT_DUE = Instant.parse("2026-04-11T04:00:00Z");
     private static final Instant DEPROVISIONING_DUE = Instant.parse("2026-04-25T04:00:00Z");
-    private static final String CUT = "ACCESS_CUT_ON_END_DATE:L-1";
-    private static final String DEPROVISIONING = "DEPROVISIONED_WITHIN_14_DAYS:L-1";
+    private static final String CUT = "ACCESS_CUT_ON_END_DATE:EOTSS:L-1";
+    private static final String DEPROVISIONING = "DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1";
     private static final String CUT_WEEK = "ACCESS_CUT_ON_END_DATE:EOTSS:WEEK:2026-04-06";
     private static final String CUT_MONTH = "ACCESS_CUT_ON_END_DATE:EOTSS:MONTH:2026-04-01";
 
@@ -234,9 +234,9 @@ class SleTopologyTest {
 
         // Then the first is met and the second missed, 1 of 2 against the 90% target
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-1").getStatus()).isEqualTo(SleStatus.MET);
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-1").getCompletedAt()).isEqualTo(due.minusSeconds(1));
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-2").getStatus()).isEqualTo(SleStatus.MISSED);
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-1").getStatus()).isEqualTo(SleStatus.MET);
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-1").getCompletedAt()).isEqualTo(due.minusSeconds(1));
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-2").getStatus()).isEqualTo(SleStatus.MISSED);
         SleCompliance may = sle.latestAggregates().get("PROVISIONED_BEFORE_START:EOTSS:MONTH:2026-05-01");
         assertThat(counts(may)).isEqualTo(new ComplianceCounts(2, 1, 1, 0, 0));
         assertThat(may.getTarget()).isEqualTo(0.9);
@@ -253,15 +253,15 @@ class SleTopologyTest {
 
         // Then the first is counted against the SLE, the second is a late submission, reported apart
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-1").getStatus()).isEqualTo(SleStatus.PENDING);
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-2").getStatus()).isEqualTo(SleStatus.LATE_SUBMISSION);
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-2").getSubmittedAt()).isEqualTo(exactly.plusSeconds(1));
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-1").getStatus()).isEqualTo(SleStatus.PENDING);
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-2").getStatus()).isEqualTo(SleStatus.LATE_SUBMISSION);
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-2").getSubmittedAt()).isEqualTo(exactly.plusSeconds(1));
         assertThat(counts(sle.latestAggregates().get("PROVISIONED_BEFORE_START:EOTSS:MONTH:2026-03-01")))
                 .isEqualTo(new ComplianceCounts(2, 0, 0, 1, 1));
 
         // And a late submission stays one whatever happens by its due time
         sle.passTime(Instant.parse("2026-03-20T04:00:00Z"));
-        assertThat(sle.latestStatuses().get("PROVISIONED_BEFORE_START:J-2").getStatus())
+        assertThat(sle.latestStatuses().get("PROVISIONED_BEFORE_START:EOTSS:J-2").getStatus())
                 .isEqualTo(SleStatus.LATE_SUBMISSION);
         assertThat(counts(sle.latestAggregates().get("PROVISIONED_BEFORE_START:EOTSS:MONTH:2026-03-01")))
                 .isEqualTo(new ComplianceCounts(2, 0, 1, 0, 1));
@@ -281,10 +281,10 @@ class SleTopologyTest {
 
         // Then the first is due at the new start and counted in June; the second is gone from topic, store and counts
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest).containsOnlyKeys("PROVISIONED_BEFORE_START:J-1");
-        assertThat(latest.get("PROVISIONED_BEFORE_START:J-1").getDueAt())
+        assertThat(latest).containsOnlyKeys("PROVISIONED_BEFORE_START:EOTSS:J-1");
+        assertThat(latest.get("PROVISIONED_BEFORE_START:EOTSS:J-1").getDueAt())
                 .isEqualTo(Instant.parse("2026-06-01T04:00:00Z"));
-        assertThat(sle.caseStore().get("PROVISIONED_BEFORE_START:J-2")).isNull();
+        assertThat(sle.caseStore().get("PROVISIONED_BEFORE_START:EOTSS:J-2")).isNull();
         Map<String, SleCompliance> aggregates = sle.latestAggregates();
         assertThat(aggregates).doesNotContainKey("PROVISIONED_BEFORE_START:EOTSS:MONTH:2026-05-01");
         assertThat(counts(aggregates.get("PROVISIONED_BEFORE_START:EOTSS:MONTH:2026-06-01")))
@@ -369,8 +369,8 @@ class SleTopologyTest {
 
         // Then the first met and the second missed the cut-off, both counted in January, the month of their end date
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest.get("ACCESS_CUT_ON_END_DATE:L-1").getStatus()).isEqualTo(SleStatus.MET);
-        assertThat(latest.get("ACCESS_CUT_ON_END_DATE:L-2").getStatus()).isEqualTo(SleStatus.MISSED);
+        assertThat(latest.get("ACCESS_CUT_ON_END_DATE:EOTSS:L-1").getStatus()).isEqualTo(SleStatus.MET);
+        assertThat(latest.get("ACCESS_CUT_ON_END_DATE:EOTSS:L-2").getStatus()).isEqualTo(SleStatus.MISSED);
         Map<String, SleCompliance> aggregates = sle.latestAggregates();
         assertThat(counts(aggregates.get("ACCESS_CUT_ON_END_DATE:EOTSS:MONTH:2026-01-01")))
                 .isEqualTo(new ComplianceCounts(2, 1, 1, 0, 0));
@@ -408,9 +408,9 @@ class SleTopologyTest {
 
         // Then the first met and the second missed deprovisioning, though both finished within 14 × 24 h of the end
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:L-1").getStatus()).isEqualTo(SleStatus.MET);
-        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:L-2").getStatus()).isEqualTo(SleStatus.MISSED);
-        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:L-1").getDueAt()).isEqualTo(due);
+        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1").getStatus()).isEqualTo(SleStatus.MET);
+        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-2").getStatus()).isEqualTo(SleStatus.MISSED);
+        assertThat(latest.get("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1").getDueAt()).isEqualTo(due);
         SleCompliance march = sle.latestAggregates().get("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:MONTH:2026-03-01");
         assertThat(counts(march)).isEqualTo(new ComplianceCounts(2, 1, 1, 0, 0));
         assertThat(march.getTarget()).isEqualTo(0.99);
@@ -482,8 +482,8 @@ class SleTopologyTest {
                 moved));
 
         Map<String, SleCaseStatus> latest = sle.latestStatuses();
-        assertThat(latest.get("MOVER_PRIOR_ACCESS_REMOVED:M-1").getStatus()).isEqualTo(SleStatus.MET);
-        assertThat(latest.get("MOVER_PRIOR_ACCESS_REMOVED:M-2").getStatus()).isEqualTo(SleStatus.MISSED);
+        assertThat(latest.get("MOVER_PRIOR_ACCESS_REMOVED:EOTSS:M-1").getStatus()).isEqualTo(SleStatus.MET);
+        assertThat(latest.get("MOVER_PRIOR_ACCESS_REMOVED:EOTSS:M-2").getStatus()).isEqualTo(SleStatus.MISSED);
         assertThat(counts(sle.latestAggregates().get("MOVER_PRIOR_ACCESS_REMOVED:EOTSS:MONTH:2026-06-01")))
                 .isEqualTo(new ComplianceCounts(2, 1, 1, 0, 0));
     }
@@ -495,7 +495,7 @@ class SleTopologyTest {
 
         sle.passTime(Instant.parse("2026-06-16T04:00:00Z"));
 
-        SleCaseStatus mover = sle.latestStatuses().get("MOVER_PRIOR_ACCESS_REMOVED:M-1");
+        SleCaseStatus mover = sle.latestStatuses().get("MOVER_PRIOR_ACCESS_REMOVED:EOTSS:M-1");
         assertThat(mover.getStatus()).isEqualTo(SleStatus.MET);
         assertThat(mover.getCompletedAt()).isNull();
     }

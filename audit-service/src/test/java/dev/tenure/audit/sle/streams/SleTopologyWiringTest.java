@@ -90,8 +90,8 @@ class SleTopologyWiringTest {
             assertThat(seenByAuditLog).containsExactly("P-1");
             assertThat(statuses.readValuesToList()).extracting(SleCaseStatus::getCaseId, SleCaseStatus::getStatus)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("ACCESS_CUT_ON_END_DATE:L-1", SleStatus.PENDING),
-                            org.assertj.core.groups.Tuple.tuple("DEPROVISIONED_WITHIN_14_DAYS:L-1", SleStatus.PENDING));
+                            org.assertj.core.groups.Tuple.tuple("ACCESS_CUT_ON_END_DATE:EOTSS:L-1", SleStatus.PENDING),
+                            org.assertj.core.groups.Tuple.tuple("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1", SleStatus.PENDING));
         }
     }
 
@@ -100,7 +100,7 @@ class SleTopologyWiringTest {
         // Every case an aggregate counts is on the partition of its SLE and agency, whatever its id
         Set<Integer> partitions = IntStream.range(0, 100)
                 .mapToObj(i -> CaseKey.PARTITIONER.partitions(Topics.SLE_CASE_STATUS.name(),
-                        new CaseKey("ACCESS_CUT_ON_END_DATE:L-" + i, Sle.ACCESS_CUT_ON_END_DATE, "EOTSS"), null,
+                        new CaseKey("ACCESS_CUT_ON_END_DATE:EOTSS:L-" + i, Sle.ACCESS_CUT_ON_END_DATE, "EOTSS"), null,
                         Topics.SLE_CASE_STATUS.partitions()).orElseThrow())
                 .flatMap(Set::stream).collect(Collectors.toSet());
         assertThat(partitions).singleElement()
@@ -114,5 +114,17 @@ class SleTopologyWiringTest {
             }
         }
         assertThat(spread).hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void shouldFindTheInstanceOfACaseOrAggregateFromItsStoreKey() {
+        int partition = CaseKey.partitionOf(Sle.DEPROVISIONED_WITHIN_14_DAYS, "EOTSS", 6);
+
+        assertThat(SleTopology.QUERY_PARTITIONER.partitions("any", "DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1", null, 6))
+                .contains(Set.of(partition));
+        assertThat(SleTopology.QUERY_PARTITIONER.partitions("any",
+                "DEPROVISIONED_WITHIN_14_DAYS:EOTSS:MONTH:2026-04-01", null, 6)).contains(Set.of(partition));
+        assertThat(SleTopology.QUERY_PARTITIONER.partitions("any",
+                "DEPROVISIONED_WITHIN_14_DAYS:EOTSS:WEEK:2026-04-06", null, 6)).contains(Set.of(partition));
     }
 }
