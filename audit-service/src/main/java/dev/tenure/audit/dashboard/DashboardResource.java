@@ -35,6 +35,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {
 
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
     /** One case, with where its audit trail is. */
     public record CaseDetail(CaseView view, boolean atRisk, String auditTrail) {
     }
@@ -122,7 +124,9 @@ public class DashboardResource {
         if (refused.isPresent()) {
             throw new WebApplicationException(refused.get());
         }
-        return feed.changes();
+        // "connected" at once (the page knows it follows), then every change, and a heartbeat that keeps proxies open
+        return Multi.createBy().merging().streams(Multi.createFrom().item(new SleChange("connected", null)),
+                feed.changes(), Multi.createFrom().ticks().every(HEARTBEAT).map(t -> new SleChange("heartbeat", null)));
     }
 
     private CaseDetail detail(CaseView view, boolean atRisk) {

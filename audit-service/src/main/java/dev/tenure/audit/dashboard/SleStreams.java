@@ -89,11 +89,9 @@ public class SleStreams {
 
     void listening(@Observes HttpServerStart start) {
         int port = start.options().getPort();
-        if (port <= 0) {
-            // A random port (tests): Quarkus publishes the one it bound.
-            port = Integer.getInteger("quarkus.http.test-port", Integer.getInteger("quarkus.http.port", 0));
+        if (port > 0) {
+            httpPort.complete(port);
         }
-        httpPort.complete(port);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -134,7 +132,7 @@ public class SleStreams {
 
     private void awaitThenRun() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            int port = advertisedPort.isPresent() ? advertisedPort.get() : httpPort.get(60, TimeUnit.SECONDS);
+            int port = advertisedPort.isPresent() ? advertisedPort.get() : listeningPort();
             while (!stopping && !topicsExist(admin)) {
                 Thread.sleep(TOPIC_WAIT.toMillis());
             }
@@ -146,6 +144,23 @@ public class SleStreams {
         } catch (Exception e) {
             problem = "could not start: " + e;
             LOG.error("SLE topology not started", e);
+        }
+    }
+
+    /** The HTTP port this instance listens on: from the server's start, else the port Quarkus says it bound. */
+    private int listeningPort() throws InterruptedException {
+        try {
+            return httpPort.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            String key = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST
+                    ? "quarkus.http.test-port" : "quarkus.http.port";
+            int port = Integer.getInteger(key, config.getOptionalValue(key, Integer.class).orElse(0));
+            if (port <= 0) {
+                throw new IllegalStateException("cannot tell this instance's HTTP port: set "
+                        + "tenure.audit.sle-streams.advertised-port");
+            }
+            return port;
         }
     }
 
