@@ -69,6 +69,7 @@ function showReport(report) {
   if (!window.echarts) return;
   complianceChart = complianceChart || echarts.init($('complianceChart'));
   complianceChart.setOption({
+    animation: false,
     tooltip: {trigger: 'axis'}, legend: {data: ['compliance', 'target']},
     xAxis: {type: 'category', data: report.sles.map(s => NAMES[s.sle] || s.sle), axisLabel: {interval: 0, fontSize: 10}},
     yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
@@ -80,6 +81,7 @@ function showReport(report) {
   const periods = [...new Set(report.sles.flatMap(s => s.trend.map(p => p.periodStart)))].sort();
   trendChart = trendChart || echarts.init($('trendChart'));
   trendChart.setOption({
+    animation: false,
     tooltip: {trigger: 'axis'}, legend: {data: report.sles.map(s => NAMES[s.sle] || s.sle)},
     xAxis: {type: 'category', data: periods},
     yAxis: {type: 'value', min: 0, max: 100, axisLabel: {formatter: '{value}%'}},
