@@ -47,6 +47,7 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The audit chain on the real broker and registry: real lifecycle, access and equipment events in, the audit log
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.Test;
  * copies of the log with one field edited, one record dropped, two swapped, the tail cut — and the verifier names the
  * record each time.
  */
+@DisabledIfSystemProperty(named = "tenure.crash-jvm", matches = "true")
 @QuarkusTest
 @QuarkusTestResource(value = AuditTestResource.class, restrictToAnnotatedClass = true)
 class AuditChainIT {
@@ -154,7 +156,7 @@ class AuditChainIT {
         String csv = given().auth().oauth2(AUDITOR).queryParam("format", "csv").when()
                 .get("/api/v1/audit/people/" + carol + "/evidence").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
-        assertThat(EvidenceCsv.read(csv)).isEqualTo(evidence);
+        assertThat(EvidenceCsv.read(csv)).usingRecursiveComparison().ignoringFields("exportedAt").isEqualTo(evidence);
 
         // And the command-line tool says so of the file, and names the record when the file is edited
         Path dir = Files.createDirectories(Path.of("target/audit-chain-it"));

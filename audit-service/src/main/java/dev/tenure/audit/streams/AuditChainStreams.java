@@ -68,6 +68,10 @@ public class AuditChainStreams {
     @ConfigProperty(name = "tenure.audit.chain.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** Static membership: a restarted instance with the same id gets its partitions back without a rebalance. */
+    @ConfigProperty(name = "tenure.audit.chain.instance-id")
+    java.util.Optional<String> instanceId;
+
     private volatile KafkaStreams streams;
     private volatile String problem = "starting";
     private volatile boolean stopping;
@@ -181,6 +185,8 @@ public class AuditChainStreams {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        instanceId.filter(id -> !id.isBlank()).ifPresent(id ->
+                props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         return props;
     }
 }

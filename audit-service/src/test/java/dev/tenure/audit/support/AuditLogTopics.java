@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -143,9 +142,10 @@ public final class AuditLogTopics {
                     consumer.poll(Duration.ofMillis(500)).records(tp).forEach(records::add);
                 }
                 for (ConsumerRecord<String, byte[]> r : change.apply(records)) {
-                    producer.send(new ProducerRecord<>(target, p, r.key(), r.value())).get(30, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>(target, p, r.key(), r.value()));
                 }
             }
+            producer.flush();
         } catch (Exception e) {
             throw new IllegalStateException("cannot copy the audit log to " + target + ": " + e, e);
         }
