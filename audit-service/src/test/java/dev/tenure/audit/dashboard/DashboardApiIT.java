@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.tenure.audit.support.AuditTestResource;
 import dev.tenure.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * computed, the cases, the filters' errors, the roles, and the server-sent events of a change.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DashboardTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = AuditTestResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardApiIT {
 

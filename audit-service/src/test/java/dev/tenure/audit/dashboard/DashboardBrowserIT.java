@@ -3,6 +3,7 @@ package dev.tenure.audit.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenure.testkit.DebianPackages;
+import dev.tenure.audit.support.AuditTestResource;
 import dev.tenure.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * compliance change live when a late outcome arrives. Screenshots: {@code target/dashboard-screenshots/}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DashboardTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = AuditTestResource.class, restrictToAnnotatedClass = true)
 class DashboardBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");

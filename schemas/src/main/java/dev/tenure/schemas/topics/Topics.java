@@ -3,6 +3,7 @@ package dev.tenure.schemas.topics;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.LegalHoldChanged;
+import dev.tenure.schemas.audit.AuditCheckpoint;
 import dev.tenure.schemas.audit.AuditRecord;
 import dev.tenure.schemas.equipment.DesksideStepSubmitted;
 import dev.tenure.schemas.equipment.EquipmentEvent;
@@ -60,6 +61,15 @@ public final class Topics {
             "audit-log", AuditRecord.class, "subject person id", PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, KEEP_FOREVER), "audit-service");
 
+    /**
+     * The heads of the audit-log chains, one record per partition each time its head moved (written in the same
+     * transaction as the records it covers): the log must still reach every head published here, so a truncated log
+     * is detected. Kept forever; one partition, read whole by the verifier.
+     */
+    public static final TopicSpec<AuditCheckpoint> AUDIT_CHECKPOINTS = new TopicSpec<>(
+            "audit-checkpoints", AuditCheckpoint.class, "audit-log partition", 1,
+            CleanupPolicy.DELETE, Map.of(RETENTION_MS, KEEP_FOREVER), "audit-service");
+
     public static final TopicSpec<SleCaseStatus> SLE_CASE_STATUS = new TopicSpec<>(
             "sle-case-status", SleCaseStatus.class, "case id", PERSON_PARTITIONS,
             CleanupPolicy.COMPACT, Map.of(), "audit-service");
@@ -70,7 +80,7 @@ public final class Topics {
 
     public static final List<TopicSpec<?>> ALL = List.of(
             HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, EQUIPMENT_EVENTS,
-            EQUIPMENT_DESKSIDE_STEPS, AUDIT_LOG, SLE_CASE_STATUS, SLE_COMPLIANCE);
+            EQUIPMENT_DESKSIDE_STEPS, AUDIT_LOG, AUDIT_CHECKPOINTS, SLE_CASE_STATUS, SLE_COMPLIANCE);
 
     private Topics() {
     }

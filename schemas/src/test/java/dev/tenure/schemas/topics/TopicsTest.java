@@ -38,7 +38,7 @@ class TopicsTest {
         assertThat(List.<Object>copyOf(Topics.ALL)).containsExactlyInAnyOrderElementsOf(constants);
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
                 "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "equipment-events",
-                "equipment-deskside-steps", "audit-log", "sle-case-status", "sle-compliance");
+                "equipment-deskside-steps", "audit-log", "audit-checkpoints", "sle-case-status", "sle-compliance");
     }
 
     @Test
@@ -48,6 +48,7 @@ class TopicsTest {
         assertThat(Topics.EQUIPMENT_EVENTS.writer()).isEqualTo("equipment-service");
         assertThat(Topics.EQUIPMENT_DESKSIDE_STEPS.writer()).isEqualTo("equipment-service");
         assertThat(Topics.AUDIT_LOG.writer()).isEqualTo("audit-service");
+        assertThat(Topics.AUDIT_CHECKPOINTS.writer()).isEqualTo("audit-service");
         assertThat(Topics.SLE_CASE_STATUS.writer()).isEqualTo("audit-service");
         assertThat(Topics.SLE_COMPLIANCE.writer()).isEqualTo("audit-service");
     }
@@ -56,6 +57,7 @@ class TopicsTest {
     void shouldKeepLifecycleEventsAndTheAuditLogForever() {
         assertThat(Topics.HR_LIFECYCLE_EVENTS.configs()).containsEntry("retention.ms", "-1").containsEntry("cleanup.policy", "delete");
         assertThat(Topics.AUDIT_LOG.configs()).containsEntry("retention.ms", "-1").containsEntry("cleanup.policy", "delete");
+        assertThat(Topics.AUDIT_CHECKPOINTS.configs()).containsEntry("retention.ms", "-1").containsEntry("cleanup.policy", "delete");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param startupSeconds    from starting the service's JVM to the first look that showed progress (start-up, group
  *                          join, first fetch and first commit); NaN when there was no progress
  * @param rate              empty when the run did not complete
+ * @param coldRate          the warm-up events' own rate, from the first progress (a fresh JVM); empty without a
+ *                          warm-up
  * @param commandsProduced  records added to access-commands from the service's start to the end of the watch
  * @param kafka             empty when skipped
  */
@@ -34,6 +36,7 @@ public record PlannerBenchResult(
         Duration pollInterval,
         double startupSeconds,
         Optional<ConsumptionRate> rate,
+        Optional<ConsumptionRate> coldRate,
         String stoppedBecause,
         long commandsProduced,
         double target,

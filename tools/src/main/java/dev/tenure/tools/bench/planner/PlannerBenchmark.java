@@ -40,7 +40,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class PlannerBenchmark {
 
     public static final String USAGE = "bench-planner [--bootstrap 127.0.0.1:9092] [--registry http://127.0.0.1:8085/apis/registry/v3]\n"
-            + "      [--events 100000] [--warmup-events 100000] [--access-app access-service/target/quarkus-app] [--access-port 18092]\n"
+            + "      [--events 100000] [--warmup-events 300000]\n"
+            + "      [--access-app access-service/target/quarkus-app] [--access-port 18092]\n"
             + "      [--access-jvm-options \"" + String.join(" ", PlannerBenchOptions.LAUNCHER_JVM_OPTIONS) + "\"]\n"
             + "      [--public-key PEM] [--commit-interval 100ms|service] [--poll 50ms] [--timeout 10m]\n"
             + "      [--feed-start <today-365d>] [--target 20000] [--kafka-warmup-runs 1] [--skip-kafka]\n"
@@ -118,6 +119,8 @@ public final class PlannerBenchmark {
             }
             long commands = total(admin.endOffsets(Topics.ACCESS_COMMANDS.name())) - commandsBefore;
             Optional<ConsumptionRate> rate = ConsumptionRate.of(watched.looks(), options.warmUpEvents(), total);
+            Optional<ConsumptionRate> coldRate = options.warmUpEvents() == 0 ? Optional.empty()
+                    : ConsumptionRate.of(watched.looks(), 0, options.warmUpEvents());
             // From the JVM's start to the first look that showed progress, also when the run did not complete.
             double startupSeconds = watched.looks().stream().filter(look -> look.consumed() > 0).findFirst()
                     .map(look -> (look.atNanos() - serviceStarted) / 1e9).orElse(Double.NaN);
@@ -135,8 +138,9 @@ public final class PlannerBenchmark {
                         .run(TOPIC, start, options.events(), PREFIX + "consumer-" + tag, options.kafkaWarmUpRuns()));
             }
             return new PlannerBenchResult(startedAt, options.bootstrapServers(), TOPIC, start.size(), options.events(),
-                    options.warmUpEvents(), mix(feed.subList(options.warmUpEvents(), feed.size())), options.feedStart(), writeSeconds, applicationId, jvmOptions, options.commitInterval(),
-                    options.pollInterval(), startupSeconds, rate, watched.stoppedBecause(), commands, options.target(), kafka);
+                    options.warmUpEvents(), mix(feed.subList(options.warmUpEvents(), feed.size())), options.feedStart(),
+                    writeSeconds, applicationId, jvmOptions, options.commitInterval(),
+                    options.pollInterval(), startupSeconds, rate, coldRate, watched.stoppedBecause(), commands, options.target(), kafka);
         }
     }
 

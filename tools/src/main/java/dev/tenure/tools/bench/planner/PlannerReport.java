@@ -41,6 +41,10 @@ public final class PlannerReport {
         } else {
             md.append("**not completed**: ").append(r.stoppedBecause()).append(" |\n");
         }
+        r.coldRate().ifPresent(cold -> md.append("| the warm-up itself, first progress → warm-up done | ")
+                .append(integer(cold.events())).append(" events in a fresh JVM | ").append(number(cold.eventsPerSecond(), 0))
+                .append(" events/s, ").append(number(cold.cpuMicrosPerEvent().orElse(Double.NaN), 0))
+                .append(" µs CPU per event |\n"));
         r.rate().ifPresent(rate -> {
             if (rate.cpuMicrosPerEvent().isPresent()) {
                 double micros = rate.cpuMicrosPerEvent().getAsDouble();

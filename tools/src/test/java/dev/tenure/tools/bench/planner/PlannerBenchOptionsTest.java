@@ -18,7 +18,7 @@ class PlannerBenchOptionsTest {
         assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(options.registryUrl()).isEqualTo("http://127.0.0.1:8085/apis/registry/v3");
         assertThat(options.events()).isEqualTo(100_000);
-        assertThat(options.warmUpEvents()).isEqualTo(100_000);
+        assertThat(options.warmUpEvents()).isEqualTo(300_000);
         assertThat(options.accessApp()).isEqualTo(Path.of("access-service/target/quarkus-app"));
         assertThat(options.accessJvmOptions()).containsExactly("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC");
         assertThat(options.commitInterval()).contains(Duration.ofMillis(100));

@@ -44,7 +44,7 @@ class PlannerReportTest {
         PlannerBenchResult failed = result(Optional.empty(), "the service exited", Optional.empty());
         failed = new PlannerBenchResult(failed.startedAt(), failed.bootstrapServers(), failed.topic(), failed.partitions(),
                 failed.events(), failed.warmUpEvents(), failed.mix(), failed.feedStart(), failed.writeSeconds(), failed.applicationId(), failed.jvmOptions(),
-                failed.commitInterval(), failed.pollInterval(), Double.NaN, failed.rate(), failed.stoppedBecause(), 0,
+                failed.commitInterval(), failed.pollInterval(), Double.NaN, failed.rate(), failed.coldRate(), failed.stoppedBecause(), 0,
                 failed.target(), failed.kafka());
 
         String md = PlannerReport.render(failed);
@@ -61,6 +61,6 @@ class PlannerReportTest {
         mix.put("MOVER", 30_000L);
         return new PlannerBenchResult(Instant.parse("2026-11-22T06:00:00Z"), "127.0.0.1:9092", "hr-lifecycle-events", 6, 100_000,
                 0, mix, LocalDate.of(2025, 11, 22), 7.5, "tenure-bench-planner-abc", List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC"),
-                Optional.of(Duration.ofMillis(100)), Duration.ofMillis(50), 9.5, rate, stoppedBecause, 460_000, 20_000, kafka);
+                Optional.of(Duration.ofMillis(100)), Duration.ofMillis(50), 9.5, rate, Optional.empty(), stoppedBecause, 460_000, 20_000, kafka);
     }
 }
