@@ -291,7 +291,8 @@ public final class CommandExecutionLoop implements Runnable {
             try {
                 head.command = codec.readCommand(settings.commandsTopic(), record.value());
             } catch (CommandCodec.TransientReadException e) {
-                Step waiting = retryLater(record, head, now, "cannot read the record yet: " + e.getMessage());
+                Step waiting = retryLater(record, head, now, "cannot read the record yet: " + e.getMessage(),
+                        Duration.ZERO);
                 if (waiting != null) {
                     return waiting;
                 }
@@ -342,7 +343,7 @@ public final class CommandExecutionLoop implements Runnable {
         } catch (ConnectorException e) {
             String reason = String.valueOf(e.getMessage());
             if (e.retryable()) {
-                Step waiting = retryLater(record, head, now, reason);
+                Step waiting = retryLater(record, head, now, reason, e.retryAfter().orElse(Duration.ZERO));
                 if (waiting != null) {
                     return waiting;
                 }
@@ -358,7 +359,8 @@ public final class CommandExecutionLoop implements Runnable {
     }
 
     /** Schedules another attempt and answers WAITING; or null when the retries are exhausted. */
-    private Step retryLater(ConsumerRecord<byte[], byte[]> record, Head head, Instant now, String reason) {
+    private Step retryLater(ConsumerRecord<byte[], byte[]> record, Head head, Instant now, String reason,
+                            Duration targetAskedFor) {
         if (head.firstFailureAt == null) {
             head.firstFailureAt = now;
         }
@@ -367,7 +369,8 @@ public final class CommandExecutionLoop implements Runnable {
         if (backoff.exhausted(Duration.between(head.firstFailureAt, now))) {
             return null;
         }
-        Duration delay = backoff.delayBefore(head.failures);
+        Duration backedOff = backoff.delayBefore(head.failures);
+        Duration delay = targetAskedFor.compareTo(backedOff) > 0 ? targetAskedFor : backedOff; // Retry-After
         head.notBefore = now.plus(delay);
         if (head.failures == 1) {
             LOG.warnf("access-commands %d/%d (%s) failed, will retry (partition %d held): %s", record.partition(),

@@ -1,6 +1,7 @@
 package dev.tenure.access.execution;
 
 import dev.tenure.access.connector.Connector;
+import dev.tenure.access.connector.ConnectorSet;
 import dev.tenure.schemas.topics.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,10 @@ public class CommandExecutor {
 
     @Inject
     Instance<Connector> connectorBeans;
+
+    /** Connectors configured as a set (one per SCIM application). */
+    @Inject
+    Instance<ConnectorSet> connectorSets;
 
     /** Static membership (see AccessConfig#instanceId): the executor's member is the instance id + "-executor". */
     @ConfigProperty(name = "tenure.access.instance-id")
@@ -154,7 +160,10 @@ public class CommandExecutor {
 
     private Map<String, Connector> connectors() {
         Map<String, Connector> byTarget = new TreeMap<>();
-        for (Connector connector : connectorBeans) {
+        List<Connector> all = new ArrayList<>();
+        connectorBeans.forEach(all::add);
+        connectorSets.forEach(set -> all.addAll(set.connectors()));
+        for (Connector connector : all) {
             Connector previous = byTarget.put(connector.targetSystem(), connector);
             if (previous != null) {
                 throw new IllegalStateException("two connectors serve target " + connector.targetSystem() + ": "

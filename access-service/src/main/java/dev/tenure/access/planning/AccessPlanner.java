@@ -232,6 +232,10 @@ public final class AccessPlanner {
                 }
                 out.add(account(prepared, milestone, Step.ACCOUNT_ENABLED,
                         new AccessCommand.SetAccountEnabled(prepared.personId(), true)));
+                for (Entitlement app : applications(prepared.granted())) {
+                    out.add(entitlement(prepared, milestone, app, Step.ACCOUNT_ENABLED,
+                            new AccessCommand.SetAccountEnabled(prepared.personId(), true)));
+                }
                 return prepared.withPhase(Phase.ACTIVE);
             case MOVE:
                 return move(state, milestone, out);
@@ -265,21 +269,37 @@ public final class AccessPlanner {
         PersonFacts moved = state.facts() == null ? milestone.position() : state.facts().movedTo(milestone.position());
         PersonAccess next = state.withFacts(moved);
         if (state.phase() == Phase.PREPARED || state.phase() == Phase.ACTIVE) {
+            boolean active = state.phase() == Phase.ACTIVE;
             out.add(account(next, milestone, Step.ACCOUNT_UPDATED,
-                    new AccessCommand.EnsureAccount(moved.profile(), state.phase() == Phase.ACTIVE)));
-            return sync(next, milestone, out);
+                    new AccessCommand.EnsureAccount(moved.profile(), active)));
+            PersonAccess synced = sync(next, milestone, out);
+            for (Entitlement app : applications(intersection(state.granted(), synced.granted()))) {
+                out.add(entitlement(synced, milestone, app, Step.ACCOUNT_UPDATED,
+                        new AccessCommand.EnsureAccount(moved.profile(), active)));
+            }
+            return synced;
         }
         return next;
     }
 
-    /** Disable first (what the SLE measures), then take away every entitlement, dependants first. */
+    /**
+     * Disable first (what the SLE measures) — the directory account, then the managed SCIM applications' accounts —
+     * then take away every other entitlement, dependants first.
+     */
     private PersonAccess cutOff(PersonAccess state, Milestone milestone, List<Execution> out) {
         if (state.phase() == Phase.DELETED) {
             return state;
         }
         out.add(account(state, milestone, Step.ACCOUNT_DISABLED,
                 new AccessCommand.SetAccountEnabled(state.personId(), false)));
-        revoke(state, milestone, state.granted(), out);
+        // the application accounts with it (what the SLE measures), their groups after them with the rest
+        SortedSet<String> rest = new TreeSet<>(state.granted());
+        for (Entitlement app : applications(state.granted())) {
+            out.add(entitlement(state, milestone, app, Step.ACCOUNT_DISABLED,
+                    new AccessCommand.SetAccountEnabled(state.personId(), false)));
+            rest.remove(app.id());
+        }
+        revoke(state, milestone, rest, out);
         return state.withGranted(new TreeSet<>()).withPhase(Phase.LEFT);
     }
 
@@ -297,6 +317,12 @@ public final class AccessPlanner {
             return state;
         }
         revoke(state, milestone, state.granted(), out);
+        SortedSet<String> hadApps = new TreeSet<>(state.granted());
+        hadApps.addAll(desired(state)); // the cut-off cleared what was granted; the position it was granted for stays
+        for (Entitlement app : applications(hadApps)) {
+            out.add(entitlement(state, milestone, app, Step.ACCOUNT_DELETED,
+                    new AccessCommand.DeleteAccount(state.personId())));
+        }
         out.add(account(state, milestone, Step.ACCOUNT_DELETED, new AccessCommand.DeleteAccount(state.personId())));
         return state.withGranted(new TreeSet<>()).withPhase(Phase.DELETED);
     }
@@ -343,6 +369,11 @@ public final class AccessPlanner {
             return;
         }
         for (Entitlement e : policy.grantOrderOf(ids)) {
+            if (isApplication(e)) { // its account, disabled until the person is active
+                out.add(entitlement(state, milestone, e, Step.ACCOUNT_CREATED,
+                        new AccessCommand.EnsureAccount(state.facts().profile(), state.phase() == Phase.ACTIVE)));
+                continue;
+            }
             membership(e).ifPresent(kind -> out.add(entitlement(state, milestone, e, Step.ENTITLEMENT_GRANTED,
                     new AccessCommand.EnsureMembership(state.personId(), e.name(), kind))));
         }
@@ -354,9 +385,27 @@ public final class AccessPlanner {
             return;
         }
         for (Entitlement e : policy.revokeOrderOf(ids)) {
+            if (isApplication(e)) { // disabled now, deleted with the directory account after the retention
+                out.add(entitlement(state, milestone, e, Step.ACCOUNT_DISABLED,
+                        new AccessCommand.SetAccountEnabled(state.personId(), false)));
+                continue;
+            }
             membership(e).ifPresent(kind -> out.add(entitlement(state, milestone, e, Step.ENTITLEMENT_REVOKED,
                     new AccessCommand.RemoveMembership(state.personId(), e.name()))));
         }
+    }
+
+    /** A SCIM application whose target has a connector: the person gets an account there. */
+    private boolean isApplication(Entitlement e) {
+        return e.kind() == EntitlementKind.SCIM_APP && !e.manual() && settings.managedTargets().contains(e.target());
+    }
+
+    /** The managed SCIM applications among these entitlement ids, in grant order. */
+    private List<Entitlement> applications(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return policy.grantOrderOf(ids).stream().filter(this::isApplication).toList();
     }
 
     /** The group kind an entitlement is in its target; empty for account-level ones and unmanaged targets. */
@@ -412,6 +461,12 @@ public final class AccessPlanner {
     private static boolean isGrant(MilestoneKind kind) {
         return kind == MilestoneKind.PREPARE || kind == MilestoneKind.ENABLE || kind == MilestoneKind.MOVE
                 || kind == MilestoneKind.VPN_GRANT || kind == MilestoneKind.RESTORE;
+    }
+
+    private static SortedSet<String> intersection(Set<String> a, Set<String> b) {
+        SortedSet<String> both = new TreeSet<>(a);
+        both.retainAll(b);
+        return both;
     }
 
     private static SortedSet<String> difference(Set<String> a, Set<String> b) {

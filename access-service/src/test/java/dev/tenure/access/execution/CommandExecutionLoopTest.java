@@ -158,6 +158,26 @@ class CommandExecutionLoopTest {
     }
 
     @Test
+    void shouldWaitAtLeastAsLongAsTheTargetsRetryAfterBeforeTheNextAttempt() {
+        directory.failNext("P1", ConnectorException.retryableAfter("HTTP 429 Too Many Requests",
+                Duration.ofSeconds(3), null));
+        send(P0, ensureAccount("P1", false));
+
+        loop.runOnce();
+        assertThat(loop.status().waiting()).singleElement()
+                .satisfies(w -> assertThat(w.nextAttemptAt()).isEqualTo(timer.instant().plusSeconds(3)));
+
+        timer.advance(Duration.ofMillis(2999)); // the backoff alone would have retried after 100 ms
+        loop.runOnce();
+        assertThat(directory.attempts).containsExactly("P1 EnsureAccount");
+
+        timer.advance(Duration.ofMillis(1));
+        loop.runOnce();
+        assertThat(directory.attempts).containsExactly("P1 EnsureAccount", "P1 EnsureAccount");
+        assertThat(events()).extracting(AccessEvent::getOutcome).containsExactly(AccessOutcome.DONE);
+    }
+
+    @Test
     void shouldRetryWithBackoffHoldingOnlyThePartitionOfTheFailedCommand() {
         directory.failNext("P1", ConnectorException.retryable("LDAP server busy", null),
                 ConnectorException.retryable("LDAP server busy", null));

@@ -1,0 +1,47 @@
+package dev.tenure.access.scim;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One SCIM 2.0 application as the connector reaches it.
+ *
+ * @param targetSystem        the application's target name in the policy (the connector's {@code targetSystem()})
+ * @param baseUrl             the SCIM base URL, e.g. {@code https://app.example/scim/v2} (no trailing slash needed)
+ * @param authorization       how requests are authorised (a static bearer token or OAuth client credentials)
+ * @param mailDomain          the domain of the work address put in {@code emails} and {@code userName}
+ * @param createMissingGroups whether a membership in a group the application does not have creates the group
+ * @param connectTimeout      TCP connect timeout
+ * @param requestTimeout      how long one request may take before it counts as a (retryable) failure
+ */
+public record ScimSettings(String targetSystem, URI baseUrl, ScimAuthorization authorization, String mailDomain,
+                           boolean createMissingGroups, Duration connectTimeout, Duration requestTimeout) {
+
+    public ScimSettings {
+        Objects.requireNonNull(targetSystem, "targetSystem");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(authorization, "authorization");
+        Objects.requireNonNull(mailDomain, "mailDomain");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        String url = baseUrl.toString();
+        if (url.endsWith("/")) {
+            baseUrl = URI.create(url.substring(0, url.length() - 1));
+        }
+        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("the SCIM base URL of " + targetSystem + " must be http(s): " + url);
+        }
+    }
+
+    /** Defaults for the rest: groups created when missing, 5 s to connect, 30 s per request. */
+    public static ScimSettings of(String targetSystem, String baseUrl, ScimAuthorization authorization,
+                                  String mailDomain) {
+        return new ScimSettings(targetSystem, URI.create(baseUrl), authorization, mailDomain, true,
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    public ScimSettings withTimeouts(Duration connect, Duration request) {
+        return new ScimSettings(targetSystem, baseUrl, authorization, mailDomain, createMissingGroups, connect, request);
+    }
+}
