@@ -1,34 +1,23 @@
 package dev.tenure.audit.dashboard;
 
+import dev.tenure.audit.rest.Problems;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** RFC 9457 problem+json answers, as the rest of the service gives them: {@code type} https://tenure.dev/problems/&lt;slug&gt;. */
+/** The dashboard's own problem answers, in the service's shape ({@link Problems}). */
 final class DashboardProblems {
 
-    static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://tenure.dev/problems/";
+    static final String MEDIA_TYPE = Problems.MEDIA_TYPE;
 
     private DashboardProblems() {
     }
 
     static Response of(int status, String slug, String detail) {
-        return of(status, slug, detail, Map.of());
+        return Problems.of(status, slug, detail);
     }
 
     static Response of(int status, String slug, String detail, Map<String, Object> extensions) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + slug);
-        body.put("title", Response.Status.fromStatusCode(status).getReasonPhrase());
-        body.put("status", status);
-        body.put("detail", detail);
-        body.putAll(extensions);
-        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(body);
-        if (status == 503) {
-            response.header("Retry-After", "5");
-        }
-        return response.build();
+        return Problems.of(status, slug, detail, extensions);
     }
 
     static Response badFilter(BadFilterException e) {
