@@ -16,7 +16,7 @@ import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.SubmitterKind;
 import dev.tenure.schemas.hr.VpnAccessRequested;
 import dev.tenure.schemas.hr.VpnAction;
-import dev.tenure.testkit.DebianPackages;
+import dev.tenure.peers.DebianPackages;
 import dev.tenure.testkit.TenurePeers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

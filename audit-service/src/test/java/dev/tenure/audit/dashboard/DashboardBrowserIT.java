@@ -2,7 +2,7 @@ package dev.tenure.audit.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenure.testkit.DebianPackages;
+import dev.tenure.peers.DebianPackages;
 import dev.tenure.audit.support.AuditTestResource;
 import dev.tenure.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -21,7 +21,7 @@ import dev.tenure.peers.PeerException;
  */
 public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafkaControllerPort, int registryPort,
                             int registryManagementPort, int firstServicePort, boolean withServices, boolean withDemo,
-                            Optional<Instant> clockStart, double clockSpeed, Optional<Instant> clockAnchor) {
+                            boolean withScimApp, int scimAppPort, Optional<Instant> clockStart, double clockSpeed, Optional<Instant> clockAnchor) {
 
     static final String SAVED = "launcher.properties";
 
@@ -38,6 +38,8 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         d.put("first-service-port", "8091");
         d.put("services", "true");
         d.put("demo", "true");
+        d.put("scim-app", "true");
+        d.put("scim-app-port", "8095");
         d.put("clock-start", "");
         d.put("clock-speed", "1");
         d.put("clock-anchor", "");
@@ -69,7 +71,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
                 port(m, "kafka-port"), port(m, "kafka-controller-port"), port(m, "registry-port"),
                 port(m, "registry-management-port"), port(m, "first-service-port"),
                 Boolean.parseBoolean(m.get("services")), Boolean.parseBoolean(m.get("demo")),
-                instant(m, "clock-start"), speed, instant(m, "clock-anchor"));
+                Boolean.parseBoolean(m.get("scim-app")), port(m, "scim-app-port"), instant(m, "clock-start"), speed, instant(m, "clock-anchor"));
     }
 
     /** Fixes the clock's anchor at the first {@code up}, so every service, started now or later, agrees. */
@@ -78,7 +80,7 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
             return this;
         }
         return new LocalSettings(dataDir, repoDir, kafkaPort, kafkaControllerPort, registryPort, registryManagementPort,
-                firstServicePort, withServices, withDemo, clockStart, clockSpeed, Optional.of(now));
+                firstServicePort, withServices, withDemo, withScimApp, scimAppPort, clockStart, clockSpeed, Optional.of(now));
     }
 
     void save() {
@@ -91,6 +93,8 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         p.setProperty("first-service-port", Integer.toString(firstServicePort));
         p.setProperty("services", Boolean.toString(withServices));
         p.setProperty("demo", Boolean.toString(withDemo));
+        p.setProperty("scim-app", Boolean.toString(withScimApp));
+        p.setProperty("scim-app-port", Integer.toString(scimAppPort));
         p.setProperty("clock-start", clockStart.map(Instant::toString).orElse(""));
         p.setProperty("clock-speed", Double.toString(clockSpeed));
         p.setProperty("clock-anchor", clockAnchor.map(Instant::toString).orElse(""));

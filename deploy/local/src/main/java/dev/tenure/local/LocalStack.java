@@ -1,6 +1,7 @@
 package dev.tenure.local;
 
 import dev.tenure.peers.ApicurioRegistry;
+import dev.tenure.peers.DebianPackages;
 import dev.tenure.peers.JavaRuntimes;
 import dev.tenure.peers.KafkaBroker;
 import dev.tenure.peers.Lifetime;
@@ -72,6 +73,11 @@ final class LocalStack {
                     seconds(began), created.size());
             if (s.withServices()) {
                 KeyPairFiles.ensureIn(keysDir());
+                if (s.withScimApp()) {
+                    SupervisedProcess app = running(LocalScimApp.NAME)
+                            .orElseGet(() -> remember(startScimApp(), startedNow));
+                    Readiness.await(app, START_TIMEOUT, scimApp()::answers);
+                }
                 startServices(s, startedNow);
                 out.printf("services ready in %.1f s%n", seconds(began));
                 if (s.withDemo() && running("hr-events-service").isPresent()) {
@@ -96,6 +102,7 @@ final class LocalStack {
     boolean down() {
         List<String> order = new ArrayList<>(LocalService.NAMES);
         Collections.reverse(order);
+        order.add(LocalScimApp.NAME);
         order.add(REGISTRY);
         order.add(BROKER);
         for (String name : order) {
@@ -114,6 +121,9 @@ final class LocalStack {
         boolean all = line(BROKER, bootstrapServers(), () -> KafkaBroker.answers(bootstrapServers()));
         all &= line(REGISTRY, registryUrl(), () -> ApicurioRegistry.answers(registryUrl()));
         if (settings.withServices()) {
+            if (settings.withScimApp()) {
+                all &= line(LocalScimApp.NAME, scimApp().baseUrl(), scimApp()::answers);
+            }
             for (LocalService service : services()) {
                 if (!service.isBuilt() && running(service.name()).isEmpty()) {
                     out.printf("%-20s not built     (./mvnw -DskipTests package)%n", service.name());
@@ -154,6 +164,10 @@ final class LocalStack {
             Ports.requireFree(settings.registryManagementPort(), "Apicurio Registry management",
                     "--registry-management-port");
         }
+        if (settings.withServices() && settings.withScimApp() && running(LocalScimApp.NAME).isEmpty()) {
+            DebianPackages.require("node", "nodejs", "npm");
+            Ports.requireFree(settings.scimAppPort(), "the demo's SCIM application", "--scim-app-port");
+        }
         if (settings.withServices()) {
             for (LocalService service : services()) {
                 if (service.isBuilt() && running(service.name()).isEmpty()) {
@@ -188,6 +202,16 @@ final class LocalStack {
         return process;
     }
 
+    private SupervisedProcess startScimApp() {
+        SupervisedProcess process = scimApp().start(logFile(LocalScimApp.NAME));
+        process.writeIdentity(identityFile(LocalScimApp.NAME));
+        return process;
+    }
+
+    private LocalScimApp scimApp() {
+        return new LocalScimApp(settings.dataDir(), settings.scimAppPort());
+    }
+
     private void startServices(LocalSettings s, List<SupervisedProcess> startedNow) {
         Map<LocalService, SupervisedProcess> started = new HashMap<>();
         for (LocalService service : services()) {
@@ -217,6 +241,10 @@ final class LocalStack {
         // mass-change brake (50 disables/deletes in 5 minutes), which guards production directories, not this one.
         environment.put("TENURE_ACCESS_BRAKE_THRESHOLD", System.getenv().getOrDefault("TENURE_ACCESS_BRAKE_THRESHOLD",
                 "100000"));
+        if (service.name().equals("access-service") && s.withScimApp()) {
+            environment.putAll(scimApp().accessServiceEnvironment());
+            environment.put("TENURE_ACCESS_MANAGED_TARGETS", "directory," + LocalScimApp.TARGET);
+        }
         Path workDir = settings.dataDir().resolve("services").resolve(service.name());
         try {
             Files.createDirectories(workDir);

@@ -1,5 +1,7 @@
 package dev.tenure.testkit;
 
+import dev.tenure.peers.Commands;
+import dev.tenure.peers.DebianPackages;
 import dev.tenure.peers.Folders;
 import dev.tenure.peers.Lifetime;
 import dev.tenure.peers.PeerException;

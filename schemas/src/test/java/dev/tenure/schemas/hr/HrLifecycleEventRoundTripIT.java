@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenure.schemas.registry.RegistryRest;
 import dev.tenure.schemas.topics.Topics;
-import dev.tenure.testkit.DebianPackages;
+import dev.tenure.peers.DebianPackages;
 import dev.tenure.testkit.TenurePeers;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;

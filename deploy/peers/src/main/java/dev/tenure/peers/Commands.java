@@ -1,6 +1,5 @@
-package dev.tenure.testkit;
+package dev.tenure.peers;
 
-import dev.tenure.peers.PeerException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,12 +7,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short preparation command (provisioning, certificates) to its end, failing with its output. */
-final class Commands {
+public final class Commands {
 
     private Commands() {
     }
 
-    static String run(List<String> command, Path workDir, Duration timeout) {
+    /** Runs {@code command} in {@code workDir} to its end; its output, or a PeerException with the last lines. */
+    public static String run(List<String> command, Path workDir, Duration timeout) {
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

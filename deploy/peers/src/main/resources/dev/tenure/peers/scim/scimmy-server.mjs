@@ -1,7 +1,10 @@
 // A SaaS application's SCIM 2.0 endpoint for Tenure's tests: scimmy (a strict SCIM engine) behind express, with
 // the storage callbacks it asks for kept in memory. Usage: PORT=... SCIM_TOKEN=... node scimmy-server.mjs
 // (SCIM at http://127.0.0.1:PORT/scim/v2). Uniqueness of userName is enforced here (409), as SaaS apps do.
+// With SCIM_DATA_FILE=<path> (the local demo) the users and groups are also written to that file after every change
+// and read back at start, so they survive a restart.
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import express from "express";
 import SCIMMY from "scimmy";
 import SCIMMYRouters from "scimmy-routers";
@@ -19,6 +22,20 @@ SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
 
 const users = new Map();
 const groups = new Map();
+const dataFile = process.env.SCIM_DATA_FILE;
+
+if (dataFile && existsSync(dataFile)) {
+  const saved = JSON.parse(readFileSync(dataFile, "utf8"));
+  for (const user of saved.users ?? []) users.set(user.id, user);
+  for (const group of saved.groups ?? []) groups.set(group.id, group);
+}
+
+// Written whole to a temporary file and renamed over the old one, so a crash never leaves half a file.
+function save() {
+  if (!dataFile) return;
+  writeFileSync(`${dataFile}.tmp`, JSON.stringify({ users: [...users.values()], groups: [...groups.values()] }));
+  renameSync(`${dataFile}.tmp`, dataFile);
+}
 
 function conflict(detail) {
   return new SCIMMY.Types.Error(409, "uniqueness", detail);
@@ -50,6 +67,7 @@ function write(kind, resource, instance, map, unique) {
     meta: { created: existing?.meta?.created ?? now, lastModified: now },
   };
   map.set(id, record);
+  save();
   return record;
 }
 
@@ -61,6 +79,7 @@ SCIMMY.Resources.declare(SCIMMY.Resources.User)
     for (const group of groups.values()) {
       group.members = (group.members ?? []).filter((m) => m.value !== resource.id);
     }
+    save();
   });
 
 SCIMMY.Resources.declare(SCIMMY.Resources.Group)
@@ -68,6 +87,7 @@ SCIMMY.Resources.declare(SCIMMY.Resources.Group)
   .ingress((resource, instance) => write("Group", resource, instance, groups, "displayName"))
   .degress((resource) => {
     if (!groups.delete(resource.id)) throw new SCIMMY.Types.Error(404, null, `Group ${resource.id} not found`);
+    save();
   });
 
 const app = express();

@@ -1,4 +1,4 @@
-package dev.tenure.testkit;
+package dev.tenure.peers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real peers that come as Debian packages (kcat, slapd, samba...) are installed by the tests that
- * need them, so a fresh machine runs the whole suite with one command. Needs root and apt-get;
+ * Real peers that come as Debian packages (kcat, slapd, samba, node...) are installed by the tests and
+ * the launcher that need them, so a fresh machine runs the whole suite, or the demo, with one command. Needs root and apt-get;
  * otherwise the test fails saying which package to install.
  */
 public final class DebianPackages {
@@ -45,7 +45,7 @@ public final class DebianPackages {
     private static void install(List<String> debianPackages) {
         String names = String.join(" ", debianPackages);
         if (find("apt-get").isEmpty() || !"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("this test needs the Debian package(s) '" + names
+            throw new IllegalStateException("this needs the Debian package(s) '" + names
                     + "': install them (apt-get install -y --no-install-recommends " + names + ") and run again");
         }
         if (!listsUpdated) {
