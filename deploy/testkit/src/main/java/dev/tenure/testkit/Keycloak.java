@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -60,6 +61,7 @@ public final class Keycloak implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SHARED_PROPERTY = "tenure.testkit.keycloak.shared";
 
     private static Keycloak shared;
 
@@ -98,12 +100,35 @@ public final class Keycloak implements AutoCloseable {
         this.adminPassword = adminPassword;
     }
 
-    /** The Keycloak of this test JVM, started on first use and stopped when the JVM ends. */
+    /**
+     * The Keycloak of this test JVM, started on first use and stopped when the JVM ends. A Quarkus test loads the test
+     * kit in a class loader of its own: the first start is written down in a system property (JVM-wide), so every class
+     * loader's {@code shared()} finds the same server instead of starting another.
+     */
     public static synchronized Keycloak shared() {
         if (shared == null) {
+            shared = attachToShared().orElse(null);
+        }
+        if (shared == null) {
             shared = start();
+            System.setProperty(SHARED_PROPERTY, String.join(" ", shared.version, Integer.toString(shared.port),
+                    Integer.toString(shared.managementPort), shared.adminPassword,
+                    Long.toString(shared.startedIn.toMillis())));
         }
         return shared;
+    }
+
+    /** The server another class loader of this JVM started, if it still answers; closing it is left to that one. */
+    private static Optional<Keycloak> attachToShared() {
+        String recorded = System.getProperty(SHARED_PROPERTY);
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        String[] parts = recorded.split(" ");
+        Keycloak attached = new Keycloak(parts[0], null, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                parts[3]);
+        attached.startedIn = Duration.ofMillis(Long.parseLong(parts[4]));
+        return attached.ready() ? Optional.of(attached) : Optional.empty();
     }
 
     /** Starts a new Keycloak (unpacking the distribution first if this machine has not yet). */
@@ -256,7 +281,9 @@ public final class Keycloak implements AutoCloseable {
             process.stop(Duration.ofSeconds(20));
             process = null;
         }
-        Folders.deleteRecursively(workDir);
+        if (workDir != null) { // null: attached to another class loader's server
+            Folders.deleteRecursively(workDir);
+        }
     }
 
     private synchronized String adminToken() {
