@@ -52,4 +52,18 @@ public sealed interface AccessCommand {
             Objects.requireNonNull(personId, "personId");
         }
     }
+
+    /** The person has no MFA credentials at the identity provider (one-time-password and WebAuthn ones removed). */
+    record RevokeMfa(String personId) implements AccessCommand {
+        public RevokeMfa {
+            Objects.requireNonNull(personId, "personId");
+        }
+    }
+
+    /** The person has no live sessions at the identity provider (all logged out; refresh tokens rejected after). */
+    record EndSessions(String personId) implements AccessCommand {
+        public EndSessions {
+            Objects.requireNonNull(personId, "personId");
+        }
+    }
 }

@@ -20,9 +20,11 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.tenure.access.connector.AccessCommand;
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
+import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RemoveMembership;
+import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
@@ -110,6 +112,10 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
             return removeMembership(c.personId(), c.group());
         } else if (command instanceof DeleteAccount c) {
             return deleteAccount(c.personId());
+        } else if (command instanceof RevokeMfa || command instanceof EndSessions) {
+            // identity-provider commands: the planner sends them to the identity provider's target only
+            throw ConnectorException.permanent(command.getClass().getSimpleName() + " is not supported by "
+                    + "the directory (" + dialect.name() + ")", null);
         }
         throw ConnectorException.permanent("unknown command " + command.getClass().getSimpleName(), null);
     }

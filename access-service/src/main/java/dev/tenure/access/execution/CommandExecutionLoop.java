@@ -224,8 +224,8 @@ public final class CommandExecutionLoop implements Runnable {
 
     /**
      * First, across partitions, every account disable that is at the head of its partition (and the next, while
-     * they are): a thousand cut-offs at one instant then lose their sign-in before any partition spends its turn on
-     * group clean-up. Order within each partition is untouched. False when the turn must end (brake, budget).
+     * they are; the identity provider's MFA revocation and logout count with them): a thousand cut-offs at one instant
+     * then lose their sign-in before any partition spends its turn on group clean-up. Order within each partition is untouched. False when the turn must end (brake, budget).
      */
     private boolean disablesFirst(Instant deadline) {
         boolean progressed = true;
@@ -257,7 +257,9 @@ public final class CommandExecutionLoop implements Runnable {
                 return false; // decide() reads it again and deals with it in the partition's turn
             }
         }
-        return lane.head.command.getStep() == AccessStep.ACCOUNT_DISABLED;
+        AccessStep step = lane.head.command.getStep();
+        return step == AccessStep.ACCOUNT_DISABLED || step == AccessStep.MFA_REVOKED
+                || step == AccessStep.SESSIONS_REVOKED;
     }
 
     private Step advance(Lane lane) {

@@ -283,8 +283,9 @@ public final class AccessPlanner {
     }
 
     /**
-     * Disable first (what the SLE measures) — the directory account, then the managed SCIM applications' accounts —
-     * then take away every other entitlement, dependants first.
+     * Disable first (what the SLE measures) — the directory account, then the managed applications' accounts (SCIM
+     * applications and the identity provider), then the identity provider's MFA credentials and live sessions — then
+     * take away every other entitlement, dependants first.
      */
     private PersonAccess cutOff(PersonAccess state, Milestone milestone, List<Execution> out) {
         if (state.phase() == Phase.DELETED) {
@@ -298,6 +299,9 @@ public final class AccessPlanner {
             out.add(entitlement(state, milestone, app, Step.ACCOUNT_DISABLED,
                     new AccessCommand.SetAccountEnabled(state.personId(), false)));
             rest.remove(app.id());
+        }
+        for (Entitlement app : applications(state.granted())) {
+            cutIdentityProvider(state, milestone, app, out);
         }
         revoke(state, milestone, rest, out);
         return state.withGranted(new TreeSet<>()).withPhase(Phase.LEFT);
@@ -388,6 +392,7 @@ public final class AccessPlanner {
             if (isApplication(e)) { // disabled now, deleted with the directory account after the retention
                 out.add(entitlement(state, milestone, e, Step.ACCOUNT_DISABLED,
                         new AccessCommand.SetAccountEnabled(state.personId(), false)));
+                cutIdentityProvider(state, milestone, e, out);
                 continue;
             }
             membership(e).ifPresent(kind -> out.add(entitlement(state, milestone, e, Step.ENTITLEMENT_REVOKED,
@@ -395,12 +400,29 @@ public final class AccessPlanner {
         }
     }
 
-    /** A SCIM application whose target has a connector: the person gets an account there. */
-    private boolean isApplication(Entitlement e) {
-        return e.kind() == EntitlementKind.SCIM_APP && !e.manual() && settings.managedTargets().contains(e.target());
+    /**
+     * After the identity provider's account is disabled: its MFA credentials removed and its live sessions ended, so
+     * neither a second factor nor a refresh token still opens a door (a re-enabled account enrols again).
+     */
+    private void cutIdentityProvider(PersonAccess state, Milestone milestone, Entitlement e, List<Execution> out) {
+        if (e.kind() != EntitlementKind.MFA) {
+            return;
+        }
+        out.add(entitlement(state, milestone, e, Step.MFA_REVOKED, new AccessCommand.RevokeMfa(state.personId())));
+        out.add(entitlement(state, milestone, e, Step.SESSIONS_REVOKED,
+                new AccessCommand.EndSessions(state.personId())));
     }
 
-    /** The managed SCIM applications among these entitlement ids, in grant order. */
+    /**
+     * A SCIM application or the identity provider (an {@code MFA} entitlement) whose target has a connector: the
+     * person gets an account there.
+     */
+    private boolean isApplication(Entitlement e) {
+        return (e.kind() == EntitlementKind.SCIM_APP || e.kind() == EntitlementKind.MFA) && !e.manual()
+                && settings.managedTargets().contains(e.target());
+    }
+
+    /** The managed applications (SCIM, identity provider) among these entitlement ids, in grant order. */
     private List<Entitlement> applications(Set<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

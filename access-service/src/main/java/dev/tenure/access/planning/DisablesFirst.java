@@ -8,7 +8,8 @@ import java.util.List;
  * disable that leads their list, then everything else, person by person. A thousand leavers with the same cut-off
  * thus lose their sign-in within the first thousand changes instead of behind each other's group clean-up, while each
  * person's own changes keep their order (only a leading run of disables is brought forward, so nothing of a person
- * overtakes anything that was before it).
+ * overtakes anything that was before it). The identity provider's MFA revocation and logout are part of cutting the
+ * sign-in and belong to that leading run.
  */
 public final class DisablesFirst {
 
@@ -21,7 +22,7 @@ public final class DisablesFirst {
         List<Execution> rest = new ArrayList<>();
         for (List<Execution> changes : perPerson) {
             int leading = 0;
-            while (leading < changes.size() && changes.get(leading).step() == Execution.Step.ACCOUNT_DISABLED) {
+            while (leading < changes.size() && cutsSignIn(changes.get(leading).step())) {
                 leading++;
             }
             disables.addAll(changes.subList(0, leading));
@@ -29,5 +30,10 @@ public final class DisablesFirst {
         }
         disables.addAll(rest);
         return disables;
+    }
+
+    private static boolean cutsSignIn(Execution.Step step) {
+        return step == Execution.Step.ACCOUNT_DISABLED || step == Execution.Step.MFA_REVOKED
+                || step == Execution.Step.SESSIONS_REVOKED;
     }
 }

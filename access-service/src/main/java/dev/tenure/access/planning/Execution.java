@@ -30,6 +30,8 @@ public record Execution(String actionId, String causationId, String personId, St
         ACCOUNT_DISABLED,
         ACCOUNT_DELETED,
         ENTITLEMENT_GRANTED,
-        ENTITLEMENT_REVOKED
+        ENTITLEMENT_REVOKED,
+        MFA_REVOKED,
+        SESSIONS_REVOKED
     }
 }

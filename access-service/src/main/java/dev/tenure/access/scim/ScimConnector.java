@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.access.connector.AccessCommand;
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
+import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RemoveMembership;
+import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
@@ -114,6 +116,10 @@ public final class ScimConnector implements Connector {
             return removeMembership(c.personId(), c.group());
         } else if (command instanceof DeleteAccount c) {
             return deleteAccount(c.personId());
+        } else if (command instanceof RevokeMfa || command instanceof EndSessions) {
+            // identity-provider commands: the planner sends them to the identity provider's target only
+            throw ConnectorException.permanent(command.getClass().getSimpleName() + " is not supported by "
+                    + "SCIM application " + settings.targetSystem(), null);
         }
         throw ConnectorException.permanent("unknown command " + command.getClass().getSimpleName(), null);
     }

@@ -1,9 +1,11 @@
 package dev.tenure.access.streams;
 
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
+import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RemoveMembership;
+import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.GroupKind;
@@ -65,6 +67,10 @@ public final class CommandRecords {
             group = membership.group();
         } else if (command instanceof DeleteAccount) {
             operation = AccessOperation.DELETE_ACCOUNT;
+        } else if (command instanceof RevokeMfa) {
+            operation = AccessOperation.REVOKE_MFA;
+        } else if (command instanceof EndSessions) {
+            operation = AccessOperation.END_SESSIONS;
         } else {
             throw new IllegalArgumentException("unknown command " + command.getClass().getSimpleName());
         }
@@ -97,6 +103,10 @@ public final class CommandRecords {
                 return new RemoveMembership(person, required(record.getGroup(), "group"));
             case DELETE_ACCOUNT:
                 return new DeleteAccount(person);
+            case REVOKE_MFA:
+                return new RevokeMfa(person);
+            case END_SESSIONS:
+                return new EndSessions(person);
             default:
                 throw new IllegalArgumentException("unknown operation " + record.getOperation());
         }

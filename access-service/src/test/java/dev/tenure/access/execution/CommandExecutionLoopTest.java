@@ -129,6 +129,22 @@ class CommandExecutionLoopTest {
     }
 
     @Test
+    void shouldCountTheIdentityProvidersMfaAndSessionCutsWithTheDisables() {
+        send(P0, setEnabled("P1", false, AccessStep.ACCOUNT_DISABLED));
+        send(P0, base("P1", "mfa", AccessStep.MFA_REVOKED).setOperation(AccessOperation.REVOKE_MFA).build());
+        send(P0, membership("P1", "vpn-users"));
+        send(P1, setEnabled("P2", false, AccessStep.ACCOUNT_DISABLED));
+        send(P1, membership("P2", "vpn-users"));
+
+        loop.runOnce();
+
+        // P1's MFA revocation runs with the disables, before either partition's group change
+        assertThat(directory.attempts.subList(0, 3)).containsExactlyInAnyOrder("P1 SetAccountEnabled",
+                "P2 SetAccountEnabled", "P1 RevokeMfa");
+        assertThat(directory.attempts).hasSize(5);
+    }
+
+    @Test
     void shouldCarryTheCommandsIdentityIntoTheOutcome() {
         AccessCommand grant = membership("P7", "vpn-users");
         send(P0, grant);

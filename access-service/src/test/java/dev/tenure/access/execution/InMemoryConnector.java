@@ -2,9 +2,11 @@ package dev.tenure.access.execution;
 
 import dev.tenure.access.connector.AccessCommand;
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
+import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RemoveMembership;
+import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.ChangeResult;
 import dev.tenure.access.connector.Connector;
@@ -94,6 +96,8 @@ final class InMemoryConnector implements Connector {
                     ? ChangeResult.changed(c.group()) : ChangeResult.alreadySo(c.group());
         } else if (command instanceof DeleteAccount) {
             return accounts.remove(person) != null ? ChangeResult.changed(person) : ChangeResult.alreadySo(person);
+        } else if (command instanceof RevokeMfa || command instanceof EndSessions) {
+            return ChangeResult.alreadySo(person); // nothing enrolled, nobody signed in: in memory there is no one
         }
         throw ConnectorException.permanent("unknown command", null);
     }

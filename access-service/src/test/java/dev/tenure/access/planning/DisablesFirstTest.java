@@ -27,6 +27,22 @@ class DisablesFirstTest {
     }
 
     @Test
+    void shouldBringTheIdentityProvidersMfaAndSessionCutsForwardWithTheDisables() {
+        List<Execution> ann = List.of(change("ann", Step.ACCOUNT_DISABLED), change("ann", Step.ACCOUNT_DISABLED),
+                change("ann", Step.MFA_REVOKED), change("ann", Step.SESSIONS_REVOKED),
+                change("ann", Step.ENTITLEMENT_REVOKED));
+        List<Execution> bob = List.of(change("bob", Step.ACCOUNT_DISABLED), change("bob", Step.MFA_REVOKED),
+                change("bob", Step.SESSIONS_REVOKED));
+
+        List<Execution> ordered = DisablesFirst.order(List.of(ann, bob));
+
+        assertThat(ordered).extracting(e -> e.personId() + ":" + e.step()).containsExactly(
+                "ann:ACCOUNT_DISABLED", "ann:ACCOUNT_DISABLED", "ann:MFA_REVOKED", "ann:SESSIONS_REVOKED",
+                "bob:ACCOUNT_DISABLED", "bob:MFA_REVOKED", "bob:SESSIONS_REVOKED",
+                "ann:ENTITLEMENT_REVOKED");
+    }
+
+    @Test
     void shouldLeaveASinglePersonsChangesAsTheyAre() {
         List<Execution> dan = List.of(change("dan", Step.ACCOUNT_ENABLED), change("dan", Step.ACCOUNT_DISABLED));
         assertThat(DisablesFirst.order(List.of(dan))).isEqualTo(dan);

@@ -40,8 +40,12 @@ class AccessCommandWriterTest {
                         "é-ü-漢", null),
                 command(AccessStep.ACCOUNT_ENABLED, AccessOperation.SET_ACCOUNT_ENABLED, true, null, null, null, "e", null),
                 command(AccessStep.ACCOUNT_DELETED, AccessOperation.DELETE_ACCOUNT, null, null, null, null, "e", null),
+                command(AccessStep.MFA_REVOKED, AccessOperation.REVOKE_MFA, null, null, null, null, "e", "mfa"),
+                command(AccessStep.SESSIONS_REVOKED, AccessOperation.END_SESSIONS, null, null, null, null, "e", "mfa"),
                 command(AccessStep.UNKNOWN, AccessOperation.UNKNOWN, null, "", null, null, "", ""));
 
+        assertThat(records).extracting(AccessCommand::getStep).containsAll(List.of(AccessStep.values()));
+        assertThat(records).extracting(AccessCommand::getOperation).containsAll(List.of(AccessOperation.values()));
         for (AccessCommand record : records) {
             // When / Then
             assertThat(bytes(new AccessCommandWriter(), record))

@@ -3,9 +3,11 @@ package dev.tenure.access.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
+import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RemoveMembership;
+import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.GroupKind;
@@ -39,7 +41,9 @@ class CommandRecordsTest {
                 new SetAccountEnabled("P-1", true),
                 new EnsureMembership("P-1", "DOR-All", GroupKind.DISTRIBUTION),
                 new RemoveMembership("P-1", "VPN-Users"),
-                new DeleteAccount("P-1"));
+                new DeleteAccount("P-1"),
+                new RevokeMfa("P-1"),
+                new EndSessions("P-1"));
 
         for (dev.tenure.access.connector.AccessCommand command : commands) {
             // When

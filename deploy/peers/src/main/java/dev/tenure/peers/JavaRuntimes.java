@@ -25,15 +25,20 @@ public final class JavaRuntimes {
     private JavaRuntimes() {
     }
 
-    /** The {@code java} executable of a runtime of at least {@code minimumFeature}. */
+    /** The {@code java} executable of a runtime of at least {@code minimumFeature}, for the Apicurio Registry. */
     public static Path javaOfAtLeast(int minimumFeature, Map<String, String> env) {
+        return javaOfAtLeast(minimumFeature, "Apicurio Registry", env);
+    }
+
+    /** The {@code java} executable of a runtime of at least {@code minimumFeature}; {@code server} names who needs it. */
+    public static Path javaOfAtLeast(int minimumFeature, String server, Map<String, String> env) {
         List<Path> looked = candidates(env);
         return looked.stream()
                 .filter(home -> featureVersion(home).orElse(0) >= minimumFeature)
                 .map(home -> home.resolve("bin/java"))
                 .filter(Files::isExecutable)
                 .findFirst()
-                .orElseThrow(() -> new PeerException("Apicurio Registry needs a Java " + minimumFeature
+                .orElseThrow(() -> new PeerException(server + " needs a Java " + minimumFeature
                         + "+ runtime and none was found (looked at " + looked + "); install a JDK "
                         + minimumFeature + "+ and set TENURE_REGISTRY_JAVA_HOME to its folder"));
     }

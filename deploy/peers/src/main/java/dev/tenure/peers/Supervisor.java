@@ -50,18 +50,30 @@ public final class Supervisor {
         System.exit(server.waitFor());
     }
 
+    /**
+     * Stops the server, and what it started: a launcher script (Keycloak's {@code kc.sh}) runs the JVM as its child
+     * and forwards the signal, but if the script is killed by force, or exits first, the JVM would be left running.
+     */
     static void stop(Process server) {
-        if (!server.isAlive()) {
-            return;
-        }
-        server.destroy();
-        try {
-            if (!server.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        List<ProcessHandle> children = server.descendants().toList();
+        if (server.isAlive()) {
+            server.destroy();
+            try {
+                if (!server.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            server.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroy();
+                if (child.onExit().completeOnTimeout(null, GRACE_SECONDS, TimeUnit.SECONDS).join() == null) {
+                    child.destroyForcibly();
+                }
+            }
         }
     }
 }

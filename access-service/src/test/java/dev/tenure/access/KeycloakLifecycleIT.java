@@ -1,0 +1,142 @@
+package dev.tenure.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tenure.access.support.CommandTopics;
+import dev.tenure.access.support.HrEvents;
+import dev.tenure.access.support.KeycloakEnrolment;
+import dev.tenure.access.support.KeycloakProfile;
+import dev.tenure.access.support.KeycloakTestResource;
+import dev.tenure.access.support.TestClockProducer;
+import dev.tenure.schemas.access.AccessAction;
+import dev.tenure.schemas.access.AccessEvent;
+import dev.tenure.schemas.access.AccessOutcome;
+import dev.tenure.schemas.hr.HrLifecycleEvent;
+import dev.tenure.schemas.hr.Position;
+import dev.tenure.schemas.serde.RegistryAvroSerializer;
+import dev.tenure.schemas.topics.Topics;
+import dev.tenure.testkit.Keycloak;
+import dev.tenure.testkit.TenurePeers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The identity provider through the running service: real HR events on the real broker, the example policy's
+ * {@code mfa} entitlement at the managed target {@code idp}, a clock the test moves, and a real Keycloak showing each
+ * effect — the account made for the joiner with MFA to set up, enabled on the start date, and at an immediate
+ * termination disabled, its OTP credential removed and its sessions ended, each reported DONE on
+ * {@code access-events}.
+ */
+@QuarkusTest
+@TestProfile(KeycloakProfile.class)
+class KeycloakLifecycleIT {
+
+    private static final Position ANALYST = HrEvents.position("DOR", "Revenue Analysis", "FIN-AN-3",
+            "Revenue Analyst");
+
+    @Test
+    void shouldMakeTheIdpAccountForAJoinerAndCutMfaAndSessionsAtAnImmediateTermination() throws Exception {
+        Keycloak keycloak = Keycloak.shared();
+        KeycloakEnrolment idp = new KeycloakEnrolment(keycloak, KeycloakTestResource.REALM);
+        String person = "K" + UUID.randomUUID().toString().substring(0, 7);
+        LocalDate start = LocalDate.now().plusDays(3);
+
+        // Given a joiner starting in three days: the identity provider's account is made now, disabled, with MFA to
+        // set up at the first sign-in
+        publish(HrEvents.joiner(person, "Katherine", "Johnson", ANALYST, start, TestClockProducer.CLOCK.instant()));
+        JsonNode prepared = await("the prepared idp account", () -> idp.user(person),
+                u -> !u.path("enabled").asBoolean(true));
+        assertThat(KeycloakEnrolment.texts(prepared.path("requiredActions"))).contains("CONFIGURE_TOTP");
+        assertThat(prepared.path("username").asText()).isEqualTo("katherine.johnson@example.test");
+
+        // When the clock reaches midnight of the start date in New York: enabled
+        TestClockProducer.CLOCK.set(start.atStartOfDay(ZoneId.of(HrEvents.ZONE)).toInstant());
+        JsonNode enabled = await("the enabled idp account", () -> idp.user(person),
+                u -> u.path("enabled").asBoolean(false));
+
+        // And the person enrols a password and an authenticator app, and signs in
+        String password = "Tenure-" + person + "-pw";
+        idp.importWithPasswordAndOtp((ObjectNode) enabled, password);
+        Keycloak.Answer signIn = idp.signIn(enabled.path("username").asText(), password);
+        assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
+        String refreshToken = KeycloakEnrolment.json(signIn).path("refresh_token").asText();
+        String userId = idp.user(person).orElseThrow().path("id").asText();
+        assertThat(idp.credentialTypes(userId)).contains("otp");
+        assertThat(idp.sessions(userId)).isEqualTo(1);
+
+        // When they are terminated immediately
+        Instant terminated = TestClockProducer.CLOCK.instant();
+        long published = System.nanoTime();
+        publish(HrEvents.leaver(person, "DOR", start, true, terminated));
+
+        // Then the idp's outcomes say disabled, MFA revoked and sessions revoked, all DONE, in that order
+        Predicate<AccessEvent> idpCut = e -> e.getPersonId().equals(person) && e.getTargetSystem().equals("idp")
+                && List.of(AccessAction.ACCOUNT_DISABLED, AccessAction.MFA_REVOKED, AccessAction.SESSIONS_REVOKED)
+                .contains(e.getAction());
+        List<AccessEvent> cut = CommandTopics.awaitEvents(idpCut, 3, Duration.ofSeconds(60));
+        System.out.printf("KeycloakLifecycleIT: leaver published → the idp's three outcomes read back: %d ms (wall "
+                + "clock; the service's clock stood still)%n", (System.nanoTime() - published) / 1_000_000);
+        assertThat(cut).extracting(AccessEvent::getAction).containsExactly(AccessAction.ACCOUNT_DISABLED,
+                AccessAction.MFA_REVOKED, AccessAction.SESSIONS_REVOKED);
+        assertThat(cut).extracting(AccessEvent::getOutcome).containsOnly(AccessOutcome.DONE);
+        assertThat(cut).extracting(AccessEvent::getEntitlement).containsOnly("mfa");
+        for (AccessEvent e : cut) {
+            System.out.printf("KeycloakLifecycleIT: %s %s at %s (service clock), due %s%n", e.getAction(),
+                    e.getOutcome(), e.getEffectiveAt(), e.getDueAt());
+        }
+
+        // And Keycloak shows it: disabled, no OTP credential, no session, the refresh token and a new sign-in refused
+        JsonNode after = idp.user(person).orElseThrow();
+        assertThat(after.path("enabled").asBoolean(true)).isFalse();
+        assertThat(idp.credentialTypes(userId)).doesNotContain("otp");
+        assertThat(idp.sessions(userId)).isZero();
+        Keycloak.Answer refreshed = idp.refresh(refreshToken);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("\"invalid_grant\"");
+        Keycloak.Answer again = idp.signIn(after.path("username").asText(), password);
+        assertThat(again.status()).as(again.body()).isEqualTo(400);
+        assertThat(again.body()).containsIgnoringCase("disabled");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static void publish(HrLifecycleEvent event) {
+        TenurePeers peers = TenurePeers.shared();
+        try (KafkaProducer<String, HrLifecycleEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new RegistryAvroSerializer<>(Topics.HR_LIFECYCLE_EVENTS, peers.registryUrl()))) {
+            producer.send(new ProducerRecord<>(Topics.HR_LIFECYCLE_EVENTS.name(), event.getPersonId(), event));
+            producer.flush();
+        }
+    }
+
+    private static <T> T await(String what, Callable<Optional<T>> probe, Predicate<T> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Optional<T> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            last = probe.call();
+            if (last.isPresent() && done.test(last.get())) {
+                return last.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + " did not come within 60 s; last seen: " + last);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tenure.access.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenure.access.idp.KeycloakSettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IdentityProviderProducerTest {
+
+    @Test
+    void shouldHaveNoIdentityProviderWithoutABaseUrl() {
+        assertThat(IdentityProviderProducer.settings(config(Optional.empty(), Optional.empty(), Optional.empty())))
+                .isEmpty();
+        assertThat(IdentityProviderProducer.settings(config(Optional.of(" "), Optional.empty(), Optional.empty())))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldMakeTheRealmsSettingsAndItsTokenEndpoint() {
+        KeycloakSettings settings = IdentityProviderProducer.settings(config(Optional.of("https://login.example/"),
+                Optional.of("tenure-access"), Optional.of("s3cret"))).orElseThrow();
+
+        assertThat(settings.targetSystem()).isEqualTo("idp");
+        assertThat(settings.baseUrl()).hasToString("https://login.example");
+        assertThat(settings.tokenUrl()).hasToString("https://login.example/realms/tenure/protocol/openid-connect/token");
+        assertThat(settings.adminUrl()).hasToString("https://login.example/admin/realms/tenure");
+    }
+
+    @Test
+    void shouldRefuseABaseUrlWithoutClientCredentials() {
+        assertThatThrownBy(() -> IdentityProviderProducer.settings(config(Optional.of("https://login.example"),
+                Optional.empty(), Optional.of("s"))))
+                .hasMessageContaining("tenure.access.idp.client-id");
+        assertThatThrownBy(() -> IdentityProviderProducer.settings(config(Optional.of("https://login.example"),
+                Optional.of("c"), Optional.empty())))
+                .hasMessageContaining("tenure.access.idp.client-secret");
+        assertThatThrownBy(() -> IdentityProviderProducer.settings(config(Optional.of("ldap://login.example"),
+                Optional.of("c"), Optional.of("s"))))
+                .hasMessageContaining("http(s)");
+    }
+
+    private static IdentityProviderConfig config(Optional<String> baseUrl, Optional<String> clientId,
+                                                 Optional<String> clientSecret) {
+        return new IdentityProviderConfig() {
+            @Override
+            public Optional<String> baseUrl() {
+                return baseUrl;
+            }
+
+            @Override
+            public String realm() {
+                return "tenure";
+            }
+
+            @Override
+            public Optional<String> clientId() {
+                return clientId;
+            }
+
+            @Override
+            public Optional<String> clientSecret() {
+                return clientSecret;
+            }
+
+            @Override
+            public String targetSystem() {
+                return "idp";
+            }
+
+            @Override
+            public String mailDomain() {
+                return "example.gov";
+            }
+
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration requestTimeout() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+}
