@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The fan-out's people and their HR events: joiners who start today (an EOTSS engineer, every third a DOR accountant
  * with the legacy payroll application, which is a manual task), all employees, so the example policy gives each a
- * directory account and a Slack account; then every one of them terminated at once. What "provisioned" and "cut"
+ * directory account, a Slack account and an account at the identity provider; then every one of them terminated at once. What "provisioned" and "cut"
  * mean in each target, as the outcome events confirm them.
  */
 final class LeaverFanOut {
@@ -26,12 +26,16 @@ final class LeaverFanOut {
     /** Account enabled in every target. */
     static final Set<Confirmation> PROVISIONED = Set.of(
             new Confirmation(FanOutTargets.DIRECTORY, "ACCOUNT_ENABLED"),
-            new Confirmation(FanOutTargets.SLACK, "ACCOUNT_ENABLED"));
+            new Confirmation(FanOutTargets.SLACK, "ACCOUNT_ENABLED"),
+            new Confirmation(FanOutTargets.IDP, "ACCOUNT_ENABLED"));
 
     /** Access cut in every target. */
     static final Set<Confirmation> CUT = Set.of(
             new Confirmation(FanOutTargets.DIRECTORY, "ACCOUNT_DISABLED"),
-            new Confirmation(FanOutTargets.SLACK, "ACCOUNT_DISABLED"));
+            new Confirmation(FanOutTargets.SLACK, "ACCOUNT_DISABLED"),
+            new Confirmation(FanOutTargets.IDP, "ACCOUNT_DISABLED"),
+            new Confirmation(FanOutTargets.IDP, "MFA_REVOKED"),
+            new Confirmation(FanOutTargets.IDP, "SESSIONS_REVOKED"));
 
     private LeaverFanOut() {
     }

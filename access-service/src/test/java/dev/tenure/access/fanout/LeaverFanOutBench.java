@@ -12,13 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The leaver cut-off fan-out benchmark (issue 5): N people (default 1,000; {@code -Dfanout.people}) provisioned in
- * every target, then all terminated at once; the time until every target has confirmed every cut, and each person's
+ * every target (slapd as the directory, a SCIM application, Keycloak as the identity provider), then all terminated at once; the time until every target has confirmed every cut, and each person's
  * time until all of their targets have. Not a test of the normal build (its name does not end in IT): run it with
  * <pre>
  * ./mvnw -B -pl access-service -am -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -58,12 +59,16 @@ class LeaverFanOutBench {
                         .filter(e -> people.contains(e.getKey()) && !e.getValue()).count();
                 long lockedInDirectory = SlapdAccounts.of(targets.slapd, people).values().stream()
                         .filter(accounts -> accounts.size() == 1 && accounts.get(0).locked()).count();
+                long disabledAtTheIdp = KeycloakAccounts.enabledByPerson(targets.keycloak, targets.realm.name())
+                        .entrySet().stream().filter(e -> people.contains(e.getKey()) && !e.getValue()).count();
                 assertThat(inactiveInScim).isEqualTo(count);
                 assertThat(lockedInDirectory).isEqualTo(count);
+                assertThat(disabledAtTheIdp).isEqualTo(count);
                 assertThat(watch.failures()).isEmpty();
 
                 String report = report(count, provisioning, published, allCut, watch, people, cutSent,
-                        inactiveInScim, lockedInDirectory);
+                        String.format("%d directory accounts locked, %d SCIM users inactive, %d Keycloak users disabled",
+                                lockedInDirectory, inactiveInScim, disabledAtTheIdp));
                 Path out = Path.of("target", "leaver-fanout-bench.md");
                 Files.writeString(out, report);
                 System.out.println(report);
@@ -72,8 +77,7 @@ class LeaverFanOutBench {
     }
 
     private static String report(int count, Duration provisioning, Duration published, Duration allCut,
-                                 OutcomeWatch watch, List<String> people, Instant cutSent, long inactiveInScim,
-                                 long lockedInDirectory) {
+                                 OutcomeWatch watch, List<String> people, Instant cutSent, String readBack) {
         StringBuilder r = new StringBuilder();
         r.append("# Leaver cut-off fan-out: ").append(count).append(" people\n\n");
         r.append(String.format("- provisioning (joiners published → every account enabled in every target): %.1f s%n",
@@ -81,10 +85,9 @@ class LeaverFanOutBench {
         r.append(String.format("- %d immediate terminations published in %.2f s%n", count, published.toMillis() / 1000.0));
         r.append(String.format("- **every cut confirmed by every target: %.2f s after the first termination was "
                 + "published**%n", allCut.toMillis() / 1000.0));
-        r.append(String.format("- read back from the targets: %d SCIM users inactive, %d directory accounts locked%n%n",
-                inactiveInScim, lockedInDirectory));
+        r.append("- read back from the targets: ").append(readBack).append("\n\n");
         r.append("| confirmed | p50 | p95 | p99 | last |\n|---|---|---|---|---|\n");
-        for (Confirmation c : LeaverFanOut.CUT) {
+        for (Confirmation c : LeaverFanOut.CUT.stream().sorted(Comparator.comparing(Confirmation::toString)).toList()) {
             r.append(row(c.toString(), seconds(watch, people, List.of(c), cutSent)));
         }
         r.append(row("all targets of the person", seconds(watch, people, List.copyOf(LeaverFanOut.CUT), cutSent)));
