@@ -1,7 +1,5 @@
 package dev.tenure.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.access.support.CommandTopics;
@@ -10,6 +8,7 @@ import dev.tenure.access.support.KeycloakEnrolment;
 import dev.tenure.access.support.KeycloakProfile;
 import dev.tenure.access.support.KeycloakTestResource;
 import dev.tenure.access.support.TestClockProducer;
+import dev.tenure.peers.KeycloakServer;
 import dev.tenure.schemas.access.AccessAction;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.AccessOutcome;
@@ -36,6 +35,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The identity provider through the running service: real HR events on the real broker, the example policy's
@@ -53,7 +54,7 @@ class KeycloakLifecycleIT {
 
     @Test
     void shouldMakeTheIdpAccountForAJoinerAndCutMfaAndSessionsAtAnImmediateTermination() throws Exception {
-        Keycloak keycloak = Keycloak.shared();
+        KeycloakServer keycloak = Keycloak.shared();
         KeycloakEnrolment idp = new KeycloakEnrolment(keycloak, KeycloakTestResource.REALM);
         String person = "K" + UUID.randomUUID().toString().substring(0, 7);
         LocalDate start = LocalDate.now().plusDays(3);
@@ -74,7 +75,7 @@ class KeycloakLifecycleIT {
         // And the person enrols a password and an authenticator app, and signs in
         String password = "Tenure-" + person + "-pw";
         idp.importWithPasswordAndOtp((ObjectNode) enabled, password);
-        Keycloak.Answer signIn = idp.signIn(enabled.path("username").asText(), password);
+        KeycloakServer.Answer signIn = idp.signIn(enabled.path("username").asText(), password);
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
         String refreshToken = KeycloakEnrolment.json(signIn).path("refresh_token").asText();
         String userId = idp.user(person).orElseThrow().path("id").asText();
@@ -107,10 +108,10 @@ class KeycloakLifecycleIT {
         assertThat(after.path("enabled").asBoolean(true)).isFalse();
         assertThat(idp.credentialTypes(userId)).doesNotContain("otp");
         assertThat(idp.sessions(userId)).isZero();
-        Keycloak.Answer refreshed = idp.refresh(refreshToken);
+        KeycloakServer.Answer refreshed = idp.refresh(refreshToken);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(400);
         assertThat(refreshed.body()).contains("\"invalid_grant\"");
-        Keycloak.Answer again = idp.signIn(after.path("username").asText(), password);
+        KeycloakServer.Answer again = idp.signIn(after.path("username").asText(), password);
         assertThat(again.status()).as(again.body()).isEqualTo(400);
         assertThat(again.body()).containsIgnoringCase("disabled");
     }

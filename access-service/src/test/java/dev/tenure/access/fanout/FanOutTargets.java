@@ -1,6 +1,7 @@
 package dev.tenure.access.fanout;
 
 import dev.tenure.access.support.PackagedAccessEnvironment;
+import dev.tenure.peers.KeycloakServer;
 import dev.tenure.testkit.Keycloak;
 import dev.tenure.testkit.OpenLdapDirectory;
 import dev.tenure.testkit.PackagedService;
@@ -28,11 +29,11 @@ final class FanOutTargets implements AutoCloseable {
 
     final OpenLdapDirectory slapd;
     final ScimServer slack;
-    final Keycloak keycloak;
-    final Keycloak.Realm realm;
+    final KeycloakServer keycloak;
+    final KeycloakServer.Realm realm;
     private PackagedService service;
 
-    private FanOutTargets(OpenLdapDirectory slapd, ScimServer slack, Keycloak keycloak, Keycloak.Realm realm) {
+    private FanOutTargets(OpenLdapDirectory slapd, ScimServer slack, KeycloakServer keycloak, KeycloakServer.Realm realm) {
         this.slapd = slapd;
         this.slack = slack;
         this.keycloak = keycloak;
@@ -44,8 +45,8 @@ final class FanOutTargets implements AutoCloseable {
         ScimServer slack = null;
         try {
             slack = ScimServer.start(ScimServer.Kind.SCIMMY);
-            Keycloak keycloak = Keycloak.shared(); // one per test JVM, stopped when it ends
-            Keycloak.Realm realm = keycloak.createRealm("fanout-" + UUID.randomUUID().toString().substring(0, 8));
+            KeycloakServer keycloak = Keycloak.shared(); // one per test JVM, stopped when it ends
+            KeycloakServer.Realm realm = keycloak.createRealm("fanout-" + UUID.randomUUID().toString().substring(0, 8));
             return new FanOutTargets(slapd, slack, keycloak, realm);
         } catch (RuntimeException e) {
             if (slack != null) {

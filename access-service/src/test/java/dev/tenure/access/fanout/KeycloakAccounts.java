@@ -2,7 +2,7 @@ package dev.tenure.access.fanout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenure.testkit.Keycloak;
+import dev.tenure.peers.KeycloakServer;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,10 +20,10 @@ final class KeycloakAccounts {
     }
 
     /** tenurePersonId → enabled, for every user of the realm that has one. */
-    static Map<String, Boolean> enabledByPerson(Keycloak keycloak, String realm) throws IOException {
+    static Map<String, Boolean> enabledByPerson(KeycloakServer keycloak, String realm) throws IOException {
         Map<String, Boolean> enabled = new HashMap<>();
         for (int first = 0; ; first += PAGE) {
-            Keycloak.Answer answer = keycloak.admin("GET", "/" + realm + "/users?briefRepresentation=false&first="
+            KeycloakServer.Answer answer = keycloak.admin("GET", "/" + realm + "/users?briefRepresentation=false&first="
                     + first + "&max=" + PAGE, null);
             if (!answer.ok()) {
                 throw new IllegalStateException("GET users answered " + answer.status() + ": " + answer.body());

@@ -1,24 +1,22 @@
 package dev.tenure.access.idp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.tenure.access.connector.AccessCommand;
 import dev.tenure.access.connector.AccessCommand.DeleteAccount;
 import dev.tenure.access.connector.AccessCommand.EndSessions;
 import dev.tenure.access.connector.AccessCommand.EnsureAccount;
 import dev.tenure.access.connector.AccessCommand.EnsureMembership;
 import dev.tenure.access.connector.AccessCommand.RevokeMfa;
 import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
+import dev.tenure.access.connector.AccessCommand;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.GroupKind;
 import dev.tenure.access.support.KeycloakEnrolment;
+import dev.tenure.peers.KeycloakServer;
 import dev.tenure.testkit.Keycloak;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * The identity-provider connector against a real Keycloak 26 (started once per test run by the test kit), in a realm
@@ -50,8 +51,8 @@ class KeycloakConnectorIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-    private Keycloak keycloak;
-    private Keycloak.Realm realm;
+    private KeycloakServer keycloak;
+    private KeycloakServer.Realm realm;
     private KeycloakConnector connector;
     private KeycloakEnrolment idp;
 
@@ -171,7 +172,7 @@ class KeycloakConnectorIT {
         String userId = user(person.personId()).orElseThrow().path("id").asText();
         assertThat(idp.credentialTypes(userId)).contains("password", "otp");
         // ... who signs in with the password and a one-time password, and holds a session
-        Keycloak.Answer signIn = idp.signIn(username, password);
+        KeycloakServer.Answer signIn = idp.signIn(username, password);
         assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
         String refreshToken = JSON.readTree(signIn.body()).path("refresh_token").asText();
         assertThat(idp.sessions(userId)).isEqualTo(1);
@@ -188,10 +189,10 @@ class KeycloakConnectorIT {
         assertThat(cut.get(1).detail()).contains("otp");
         assertThat(idp.credentialTypes(userId)).doesNotContain("otp").contains("password");
         assertThat(idp.sessions(userId)).isZero();
-        Keycloak.Answer refreshed = idp.refresh(refreshToken);
+        KeycloakServer.Answer refreshed = idp.refresh(refreshToken);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(400);
         assertThat(JSON.readTree(refreshed.body()).path("error").asText()).isEqualTo("invalid_grant");
-        Keycloak.Answer again = idp.signIn(username, password);
+        KeycloakServer.Answer again = idp.signIn(username, password);
         assertThat(again.status()).as(again.body()).isEqualTo(400);
         assertThat(JSON.readTree(again.body()).path("error_description").asText()).containsIgnoringCase("disabled");
 

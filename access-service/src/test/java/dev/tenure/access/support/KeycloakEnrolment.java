@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.access.idp.KeycloakConnector;
-import dev.tenure.testkit.Keycloak;
+import dev.tenure.peers.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,14 +31,14 @@ public final class KeycloakEnrolment {
     public static final String OTP_SECRET = "tenure-test-otp-secret-20";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Keycloak keycloak;
+    private final KeycloakServer keycloak;
     private final String realm;
     private final String loginClientId;
 
-    public KeycloakEnrolment(Keycloak keycloak, String realm) {
+    public KeycloakEnrolment(KeycloakServer keycloak, String realm) {
         this.keycloak = keycloak;
         this.realm = realm;
-        this.loginClientId = Keycloak.LOGIN_CLIENT;
+        this.loginClientId = KeycloakServer.LOGIN_CLIENT;
     }
 
     /**
@@ -66,7 +66,7 @@ public final class KeycloakEnrolment {
         ObjectNode partial = JSON.createObjectNode();
         partial.put("ifResourceExists", "OVERWRITE");
         partial.putArray("users").add(enrolled);
-        Keycloak.Answer answer = keycloak.admin("POST", "/" + realm + "/partialImport", partial.toString());
+        KeycloakServer.Answer answer = keycloak.admin("POST", "/" + realm + "/partialImport", partial.toString());
         if (answer.status() != 200) {
             throw new AssertionError("partialImport of " + user.path("username") + ": HTTP " + answer.status() + " "
                     + answer.body());
@@ -74,12 +74,12 @@ public final class KeycloakEnrolment {
     }
 
     /** The password grant with a current TOTP code, as a person signing in on a device would. */
-    public Keycloak.Answer signIn(String username, String password) {
+    public KeycloakServer.Answer signIn(String username, String password) {
         return keycloak.postForm(tokenUrl(), Map.of("grant_type", "password", "client_id", loginClientId,
                 "username", username, "password", password, "totp", totp(Instant.now()), "scope", "openid"));
     }
 
-    public Keycloak.Answer refresh(String refreshToken) {
+    public KeycloakServer.Answer refresh(String refreshToken) {
         return keycloak.postForm(tokenUrl(), Map.of("grant_type", "refresh_token", "client_id", loginClientId,
                 "refresh_token", refreshToken));
     }
@@ -122,7 +122,7 @@ public final class KeycloakEnrolment {
         }
     }
 
-    public static JsonNode json(Keycloak.Answer answer) {
+    public static JsonNode json(KeycloakServer.Answer answer) {
         if (!answer.ok()) {
             throw new AssertionError("HTTP " + answer.status() + " " + answer.body());
         }

@@ -1,5 +1,6 @@
 package dev.tenure.access.support;
 
+import dev.tenure.peers.KeycloakServer;
 import dev.tenure.testkit.Keycloak;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -14,8 +15,8 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Keycloak keycloak = Keycloak.shared();
-        Keycloak.Realm realm = keycloak.createRealm(REALM);
+        KeycloakServer keycloak = Keycloak.shared();
+        KeycloakServer.Realm realm = keycloak.createRealm(REALM);
         return Map.of(
                 "tenure.access.idp.base-url", keycloak.baseUrl(),
                 "tenure.access.idp.realm", realm.name(),

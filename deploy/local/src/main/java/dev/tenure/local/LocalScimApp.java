@@ -7,9 +7,6 @@ import dev.tenure.peers.SupervisedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,21 +55,8 @@ final class LocalScimApp {
         return Map.of(prefix + "BASE_URL", baseUrl(), prefix + "TOKEN", token());
     }
 
-    /** The bearer token of this deployment's SCIM application, made once and kept readable by its owner only. */
+    /** The bearer token of this deployment's SCIM application. */
     private String token() {
-        Path file = dataDir.resolve("keys").resolve("scim-app-token");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] secret = new byte[24];
-                new SecureRandom().nextBytes(secret);
-                Files.writeString(file, HexFormat.of().formatHex(secret));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new PeerException("cannot read or write the SCIM application's token " + file + ": "
-                    + e.getMessage(), e);
-        }
+        return LocalSecrets.get(dataDir, "scim-app-token");
     }
 }

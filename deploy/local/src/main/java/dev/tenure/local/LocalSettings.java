@@ -21,7 +21,8 @@ import dev.tenure.peers.PeerException;
  */
 public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafkaControllerPort, int registryPort,
                             int registryManagementPort, int firstServicePort, boolean withServices, boolean withDemo,
-                            boolean withScimApp, int scimAppPort, Optional<Instant> clockStart, double clockSpeed, Optional<Instant> clockAnchor) {
+                            boolean withScimApp, int scimAppPort, boolean withIdp, int idpPort,
+                            int idpManagementPort, Optional<Instant> clockStart, double clockSpeed, Optional<Instant> clockAnchor) {
 
     static final String SAVED = "launcher.properties";
 
@@ -40,6 +41,9 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         d.put("demo", "true");
         d.put("scim-app", "true");
         d.put("scim-app-port", "8095");
+        d.put("idp", "false");
+        d.put("idp-port", "8096");
+        d.put("idp-management-port", "9096");
         d.put("clock-start", "");
         d.put("clock-speed", "1");
         d.put("clock-anchor", "");
@@ -71,7 +75,8 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
                 port(m, "kafka-port"), port(m, "kafka-controller-port"), port(m, "registry-port"),
                 port(m, "registry-management-port"), port(m, "first-service-port"),
                 Boolean.parseBoolean(m.get("services")), Boolean.parseBoolean(m.get("demo")),
-                Boolean.parseBoolean(m.get("scim-app")), port(m, "scim-app-port"), instant(m, "clock-start"), speed, instant(m, "clock-anchor"));
+                Boolean.parseBoolean(m.get("scim-app")), port(m, "scim-app-port"), Boolean.parseBoolean(m.get("idp")),
+                port(m, "idp-port"), port(m, "idp-management-port"), instant(m, "clock-start"), speed, instant(m, "clock-anchor"));
     }
 
     /** Fixes the clock's anchor at the first {@code up}, so every service, started now or later, agrees. */
@@ -80,7 +85,8 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
             return this;
         }
         return new LocalSettings(dataDir, repoDir, kafkaPort, kafkaControllerPort, registryPort, registryManagementPort,
-                firstServicePort, withServices, withDemo, withScimApp, scimAppPort, clockStart, clockSpeed, Optional.of(now));
+                firstServicePort, withServices, withDemo, withScimApp, scimAppPort, withIdp, idpPort, idpManagementPort, clockStart, clockSpeed,
+                Optional.of(now));
     }
 
     void save() {
@@ -95,6 +101,9 @@ public record LocalSettings(Path dataDir, Path repoDir, int kafkaPort, int kafka
         p.setProperty("demo", Boolean.toString(withDemo));
         p.setProperty("scim-app", Boolean.toString(withScimApp));
         p.setProperty("scim-app-port", Integer.toString(scimAppPort));
+        p.setProperty("idp", Boolean.toString(withIdp));
+        p.setProperty("idp-port", Integer.toString(idpPort));
+        p.setProperty("idp-management-port", Integer.toString(idpManagementPort));
         p.setProperty("clock-start", clockStart.map(Instant::toString).orElse(""));
         p.setProperty("clock-speed", Double.toString(clockSpeed));
         p.setProperty("clock-anchor", clockAnchor.map(Instant::toString).orElse(""));

@@ -78,6 +78,10 @@ final class LocalStack {
                             .orElseGet(() -> remember(startScimApp(), startedNow));
                     Readiness.await(app, START_TIMEOUT, scimApp()::answers);
                 }
+                if (s.withIdp()) {
+                    running(LocalIdentityProvider.NAME).ifPresentOrElse(process -> identityProvider().ensureRealm(),
+                            () -> remember(startIdentityProvider(), startedNow));
+                }
                 startServices(s, startedNow);
                 out.printf("services ready in %.1f s%n", seconds(began));
                 if (s.withDemo() && running("hr-events-service").isPresent()) {
@@ -103,6 +107,7 @@ final class LocalStack {
         List<String> order = new ArrayList<>(LocalService.NAMES);
         Collections.reverse(order);
         order.add(LocalScimApp.NAME);
+        order.add(LocalIdentityProvider.NAME);
         order.add(REGISTRY);
         order.add(BROKER);
         for (String name : order) {
@@ -123,6 +128,10 @@ final class LocalStack {
         if (settings.withServices()) {
             if (settings.withScimApp()) {
                 all &= line(LocalScimApp.NAME, scimApp().baseUrl(), scimApp()::answers);
+            }
+            if (settings.withIdp()) {
+                all &= line(LocalIdentityProvider.NAME, identityProvider().baseUrl() + "/realms/"
+                        + LocalIdentityProvider.REALM, identityProvider()::answers);
             }
             for (LocalService service : services()) {
                 if (!service.isBuilt() && running(service.name()).isEmpty()) {
@@ -168,6 +177,11 @@ final class LocalStack {
             DebianPackages.require("node", "nodejs", "npm");
             Ports.requireFree(settings.scimAppPort(), "the demo's SCIM application", "--scim-app-port");
         }
+        if (settings.withServices() && settings.withIdp() && running(LocalIdentityProvider.NAME).isEmpty()) {
+            identityProvider().check();
+            Ports.requireFree(settings.idpPort(), "the identity provider (Keycloak)", "--idp-port");
+            Ports.requireFree(settings.idpManagementPort(), "the identity provider's management", "--idp-management-port");
+        }
         if (settings.withServices()) {
             for (LocalService service : services()) {
                 if (service.isBuilt() && running(service.name()).isEmpty()) {
@@ -208,6 +222,16 @@ final class LocalStack {
         return process;
     }
 
+    private SupervisedProcess startIdentityProvider() {
+        SupervisedProcess process = identityProvider().start(logFile(LocalIdentityProvider.NAME));
+        process.writeIdentity(identityFile(LocalIdentityProvider.NAME));
+        return process;
+    }
+
+    private LocalIdentityProvider identityProvider() {
+        return new LocalIdentityProvider(settings.dataDir(), settings.idpPort(), settings.idpManagementPort(), env);
+    }
+
     private LocalScimApp scimApp() {
         return new LocalScimApp(settings.dataDir(), settings.scimAppPort());
     }
@@ -241,9 +265,17 @@ final class LocalStack {
         // mass-change brake (50 disables/deletes in 5 minutes), which guards production directories, not this one.
         environment.put("TENURE_ACCESS_BRAKE_THRESHOLD", System.getenv().getOrDefault("TENURE_ACCESS_BRAKE_THRESHOLD",
                 "100000"));
-        if (service.name().equals("access-service") && s.withScimApp()) {
-            environment.putAll(scimApp().accessServiceEnvironment());
-            environment.put("TENURE_ACCESS_MANAGED_TARGETS", "directory," + LocalScimApp.TARGET);
+        if (service.name().equals("access-service")) {
+            List<String> managed = new ArrayList<>(List.of("directory"));
+            if (s.withScimApp()) {
+                environment.putAll(scimApp().accessServiceEnvironment());
+                managed.add(LocalScimApp.TARGET);
+            }
+            if (s.withIdp()) {
+                environment.putAll(identityProvider().accessServiceEnvironment());
+                managed.add(LocalIdentityProvider.TARGET);
+            }
+            environment.put("TENURE_ACCESS_MANAGED_TARGETS", String.join(",", managed));
         }
         Path workDir = settings.dataDir().resolve("services").resolve(service.name());
         try {
