@@ -12,6 +12,7 @@ import dev.tenure.access.manual.store.KafkaTaskStore;
 import dev.tenure.access.support.CommandTopics;
 import dev.tenure.access.support.HrEvents;
 import dev.tenure.access.support.HrTopic;
+import dev.tenure.access.support.ManualTaskTopics;
 import dev.tenure.access.support.ManualTasksProfile;
 import dev.tenure.access.support.TestClockProducer;
 import dev.tenure.schemas.access.AccessAction;
@@ -22,14 +23,11 @@ import dev.tenure.schemas.access.AccessOutcome;
 import dev.tenure.schemas.access.AccessStep;
 import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.Position;
-import dev.tenure.schemas.serde.RegistryAvroDeserializer;
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
 import dev.tenure.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,7 +56,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ManualTasksIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String TARGET = "manual:payroll-legacy";
+    private static final String TARGET = ManualTaskTopics.TARGET;
     private static final String ANN = TestTokens.sign("prov-ann", "provisioner", null);
     private static final String BOB = TestTokens.sign("prov-bob", "provisioner", null);
     private static final String AUDITOR = TestTokens.sign("auditor-1", "auditor", null);
@@ -328,53 +321,12 @@ class ManualTasksIT {
         throw new AssertionError("task " + id + " not shown within " + WAIT);
     }
 
-    /** The records of task {@code id} on access-manual-tasks, once there are {@code count}. */
     private static List<dev.tenure.schemas.access.ManualTask> taskRecords(String id, int count) {
-        TenurePeers peers = TenurePeers.shared();
-        List<dev.tenure.schemas.access.ManualTask> found = new ArrayList<>();
-        try (KafkaConsumer<String, dev.tenure.schemas.access.ManualTask> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new RegistryAvroDeserializer<>(dev.tenure.schemas.access.ManualTask.class, peers.registryUrl()))) {
-            List<TopicPartition> partitions = IntStream.range(0, Topics.ACCESS_MANUAL_TASKS.partitions())
-                    .mapToObj(p -> new TopicPartition(Topics.ACCESS_MANUAL_TASKS.name(), p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            long quietUntil = 0;
-            while (System.nanoTime() < deadline && (found.size() < count || System.nanoTime() < quietUntil)) {
-                for (ConsumerRecord<String, dev.tenure.schemas.access.ManualTask> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (id.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                }
-                if (found.size() >= count && quietUntil == 0) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // and nothing more after
-                }
-            }
-        }
-        return found;
+        return ManualTaskTopics.records(id, count);
     }
 
     private static AccessCommand revoke(String person) {
-        String actionId = "it-" + person + "/cut-off/entitlement_revoked/payroll-legacy";
-        return AccessCommand.newBuilder()
-                .setEventId(UUID.nameUUIDFromBytes(actionId.getBytes(StandardCharsets.UTF_8)).toString())
-                .setOccurredAt(Instant.now())
-                .setCausationId("hr-" + person)
-                .setCorrelationId("case-" + person)
-                .setSource("access-service")
-                .setActionId(actionId)
-                .setPersonId(person)
-                .setAgency("DOR")
-                .setTargetSystem(TARGET)
-                .setEntitlement("payroll-legacy")
-                .setStep(AccessStep.ENTITLEMENT_REVOKED)
-                .setOperation(AccessOperation.REMOVE_MEMBERSHIP)
-                .setGroup("Legacy Payroll (example)")
-                .setGroupKind(null)
-                .setDueAt(TestClockProducer.CLOCK.instant())
-                .build();
+        return ManualTaskTopics.revoke(person, TestClockProducer.CLOCK.instant());
     }
 
     private static String newPerson() {
