@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** The policy (loaded and validated once, at start-up: a bad policy stops the service with every problem) and the planner. */
@@ -34,14 +36,19 @@ public class PlanningProducer {
 
     @Produces
     @Singleton
-    AccessPlanner planner(AccessPolicy policy, AccessConfig config) {
-        return new AccessPlanner(policy, settings(config));
+    AccessPlanner planner(AccessPolicy policy, AccessConfig config, ManualTaskConfig manual) {
+        return new AccessPlanner(policy, settings(config, manual.enabled()));
     }
 
-    static PlanningSettings settings(AccessConfig config) {
+    /** With {@code manualTasks}, every {@code manual:<app>} target is served too (not listed in managed-targets). */
+    static PlanningSettings settings(AccessConfig config, boolean manualTasks) {
+        Set<String> managed = new HashSet<>(config.managedTargets());
+        if (manualTasks) {
+            managed.add(PlanningSettings.MANUAL_TARGETS);
+        }
         return new PlanningSettings(config.prepareLead(), time("tenure.access.enable-at", config.enableAt()),
                 time("tenure.access.cut-off-at", config.cutOffAt()), config.retention(), config.directoryTarget(),
-                config.managedTargets(), config.vpnEntitlement());
+                managed, config.vpnEntitlement());
     }
 
     private static LocalTime time(String key, String value) {

@@ -19,4 +19,12 @@ public interface Connector {
 
     /** Makes the target match the command. */
     ChangeResult apply(AccessCommand command) throws ConnectorException;
+
+    /**
+     * Makes the target match the command, knowing which planned action it is (the executor calls this one). The
+     * default ignores the context; a connector that records its own work per action (manual tasks) overrides it.
+     */
+    default ChangeResult apply(CommandContext context, AccessCommand command) throws ConnectorException {
+        return apply(command);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tenure.access.execution;
 
 import dev.tenure.access.connector.ChangeResult;
+import dev.tenure.access.connector.CommandContext;
 import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.execution.MassChangeBrake.Admission;
@@ -335,12 +336,16 @@ public final class CommandExecutionLoop implements Runnable {
         }
         head.attempts++;
         try {
-            ChangeResult result = connector.apply(head.change);
+            ChangeResult result = connector.apply(context(command), head.change);
             Instant at = eventClock.instant();
-            head.publication = new Publication(result.changed() ? outcomes.done(command, at, at)
-                    : outcomes.alreadySo(command, at, at), null);
-            LOG.debugf("%s %s for %s in %s: %s", command.getActionId(), result.changed() ? "done" : "already so",
-                    command.getPersonId(), command.getTargetSystem(), result.detail());
+            AccessEvent outcome = switch (result.kind()) {
+                case CHANGED -> outcomes.done(command, at, at);
+                case ALREADY_SO -> outcomes.alreadySo(command, at, at);
+                case WAITING_FOR_HUMAN -> outcomes.waitingForHuman(command, result.detail(), at, at);
+            };
+            head.publication = new Publication(outcome, null);
+            LOG.debugf("%s %s for %s in %s: %s", command.getActionId(), result.kind(), command.getPersonId(),
+                    command.getTargetSystem(), result.detail());
             return null;
         } catch (ConnectorException e) {
             String reason = String.valueOf(e.getMessage());
@@ -671,6 +676,12 @@ public final class CommandExecutionLoop implements Runnable {
         Set<Integer> partitions = new HashSet<>();
         lanes.keySet().forEach(tp -> partitions.add(tp.partition()));
         status = new Status(Set.copyOf(partitions), List.copyOf(waiting), executed, failed, deadLettered, now);
+    }
+
+    private static CommandContext context(AccessCommand c) {
+        return new CommandContext(c.getActionId(), c.getCausationId(), c.getCorrelationId(), c.getPersonId(),
+                c.getAgency(), c.getTargetSystem(), c.getEntitlement(), c.getStep() == null ? null : c.getStep().name(),
+                c.getDueAt());
     }
 
     private static String personOf(ConsumerRecord<byte[], byte[]> record) {

@@ -30,17 +30,27 @@ public final class Outcomes {
 
     /** The target was changed now. */
     public AccessEvent done(AccessCommand command, Instant effectiveAt, Instant occurredAt) {
-        return event(command, AccessOutcome.DONE, null, effectiveAt, occurredAt);
+        return event(command, action(command), AccessOutcome.DONE, null, effectiveAt, occurredAt);
     }
 
     /** The target already was as commanded (a replay, a duplicate, or a change made by hand). */
     public AccessEvent alreadySo(AccessCommand command, Instant confirmedAt, Instant occurredAt) {
-        return event(command, AccessOutcome.ALREADY_SO, null, confirmedAt, occurredAt);
+        return event(command, action(command), AccessOutcome.ALREADY_SO, null, confirmedAt, occurredAt);
     }
 
     /** The change was not made and will not be without an operator: {@code attemptedAt} is the last attempt. */
     public AccessEvent failed(AccessCommand command, String reason, Instant attemptedAt, Instant occurredAt) {
-        return event(command, AccessOutcome.FAILED, reason, attemptedAt, occurredAt);
+        return event(command, action(command), AccessOutcome.FAILED, reason, attemptedAt, occurredAt);
+    }
+
+    /**
+     * A person must make the change: a manual task was opened (or is still open) for it. Reported as
+     * {@code MANUAL_TASK_OPENED} / {@code WAITING_FOR_HUMAN} under the command's actionId, with where it waits as the
+     * reason; the person's answer comes later under the same actionId.
+     */
+    public AccessEvent waitingForHuman(AccessCommand command, String where, Instant openedAt, Instant occurredAt) {
+        return event(command, AccessAction.MANUAL_TASK_OPENED, AccessOutcome.WAITING_FOR_HUMAN, where, openedAt,
+                occurredAt);
     }
 
     /** The command's step as an outcome action; a step this version does not know is UNKNOWN, never a crash. */
@@ -55,8 +65,8 @@ public final class Outcomes {
         }
     }
 
-    private AccessEvent event(AccessCommand command, AccessOutcome outcome, String reason, Instant effectiveAt,
-                              Instant occurredAt) {
+    private AccessEvent event(AccessCommand command, AccessAction action, AccessOutcome outcome, String reason,
+                              Instant effectiveAt, Instant occurredAt) {
         return AccessEvent.newBuilder()
                 .setEventId(ids.get().toString())
                 .setOccurredAt(occurredAt)
@@ -67,7 +77,7 @@ public final class Outcomes {
                 .setAgency(command.getAgency())
                 .setTargetSystem(command.getTargetSystem())
                 .setEntitlement(command.getEntitlement())
-                .setAction(action(command))
+                .setAction(action)
                 .setOutcome(outcome)
                 .setReason(reason)
                 .setEffectiveAt(effectiveAt)

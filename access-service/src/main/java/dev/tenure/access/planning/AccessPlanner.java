@@ -430,9 +430,17 @@ public final class AccessPlanner {
         return policy.grantOrderOf(ids).stream().filter(this::isApplication).toList();
     }
 
-    /** The group kind an entitlement is in its target; empty for account-level ones and unmanaged targets. */
+    /**
+     * The group kind an entitlement is in its target; empty for account-level ones and unmanaged targets. A manual
+     * entitlement (an application with no API) is a membership too, for a person to grant or revoke: its command opens
+     * a task, whatever its kind, when manual targets are served ({@link PlanningSettings#MANUAL_TARGETS}).
+     */
     private Optional<GroupKind> membership(Entitlement e) {
-        if (e.manual() || !settings.managedTargets().contains(e.target())) {
+        if (e.manual()) {
+            return settings.managedTargets().contains(PlanningSettings.MANUAL_TARGETS) ? Optional.of(GroupKind.SECURITY)
+                    : Optional.empty();
+        }
+        if (!settings.managedTargets().contains(e.target())) {
             return Optional.empty();
         }
         if (e.kind() == EntitlementKind.SECURITY_GROUP || e.kind() == EntitlementKind.VPN) {

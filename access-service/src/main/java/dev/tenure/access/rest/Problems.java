@@ -20,6 +20,14 @@ final class Problems {
         return respond(422, body);
     }
 
+    /** A 422 naming every bad field: {@code errors} of {"field", "reason"}. */
+    static Response invalid(List<Map<String, String>> errors) {
+        Map<String, Object> body = body(422, "invalid-request", "Unprocessable Content", errors.size() == 1
+                ? "The request has an invalid field." : "The request has invalid fields.");
+        body.put("errors", errors);
+        return respond(422, body);
+    }
+
     static Response notFound(String detail) {
         return respond(404, body(404, "not-found", "Not Found", detail));
     }

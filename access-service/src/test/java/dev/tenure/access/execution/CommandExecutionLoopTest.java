@@ -2,7 +2,11 @@ package dev.tenure.access.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenure.access.connector.ChangeResult;
+import dev.tenure.access.connector.CommandContext;
+import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
+import dev.tenure.access.connector.ConnectorHealth;
 import dev.tenure.schemas.access.AccessAction;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
@@ -64,6 +68,30 @@ class CommandExecutionLoopTest {
     private Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(15),
             () -> 0.0); // no jitter: delays of 100, 200, 400 ... ms
     private CommandExecutionLoop loop;
+    /** The contexts the manual target was given; it answers every command "waiting for a person". */
+    private final List<CommandContext> manualContexts = new ArrayList<>();
+    private final Connector manual = new Connector() {
+        @Override
+        public String targetSystem() {
+            return "manual:payroll";
+        }
+
+        @Override
+        public ConnectorHealth test() {
+            return ConnectorHealth.up("test");
+        }
+
+        @Override
+        public ChangeResult apply(dev.tenure.access.connector.AccessCommand command) throws ConnectorException {
+            throw ConnectorException.permanent("needs the context", null);
+        }
+
+        @Override
+        public ChangeResult apply(CommandContext context, dev.tenure.access.connector.AccessCommand command) {
+            manualContexts.add(context);
+            return ChangeResult.waitingForHuman("task " + context.actionId() + " in queue payroll");
+        }
+    };
 
     @BeforeEach
     void start() {
@@ -73,7 +101,7 @@ class CommandExecutionLoopTest {
     }
 
     private CommandExecutionLoop newLoop(MockConsumer<byte[], byte[]> c) {
-        CommandExecutionLoop l = new CommandExecutionLoop(c, producer, codec, Map.of("directory", directory), brake,
+        CommandExecutionLoop l = new CommandExecutionLoop(c, producer, codec, Map.of("directory", directory, "manual:payroll", manual), brake,
                 backoff, new Outcomes(() -> new UUID(0, ids.incrementAndGet())), serviceClock, timer,
                 new CommandExecutionLoop.Settings(COMMANDS, EVENTS, DLQ, Duration.ofSeconds(1), Duration.ofMillis(10),
                         Duration.ofSeconds(5), Duration.ofSeconds(1)));
@@ -142,6 +170,30 @@ class CommandExecutionLoopTest {
         assertThat(directory.attempts.subList(0, 3)).containsExactlyInAnyOrder("P1 SetAccountEnabled",
                 "P2 SetAccountEnabled", "P1 RevokeMfa");
         assertThat(directory.attempts).hasSize(5);
+    }
+
+    @Test
+    void shouldReportAChangeLeftToAPersonAsAnOpenedManualTaskWaitingForThem() {
+        AccessCommand revoke = AccessCommand.newBuilder(membership("P3", "Legacy Payroll"))
+                .setTargetSystem("manual:payroll").setStep(AccessStep.ENTITLEMENT_REVOKED).build();
+        send(P0, revoke);
+
+        loop.runOnce();
+
+        assertThat(manualContexts).singleElement().satisfies(c -> {
+            assertThat(c.actionId()).isEqualTo(revoke.getActionId());
+            assertThat(c.causationId()).isEqualTo(revoke.getCausationId());
+            assertThat(c.correlationId()).isEqualTo(revoke.getCorrelationId());
+            assertThat(c.step()).isEqualTo("ENTITLEMENT_REVOKED");
+            assertThat(c.dueAt()).isEqualTo(revoke.getDueAt());
+        });
+        AccessEvent waiting = events().get(0);
+        assertThat(waiting.getAction()).isEqualTo(AccessAction.MANUAL_TASK_OPENED);
+        assertThat(waiting.getOutcome()).isEqualTo(AccessOutcome.WAITING_FOR_HUMAN);
+        assertThat(waiting.getReason()).isEqualTo("task " + revoke.getActionId() + " in queue payroll");
+        assertThat(waiting.getActionId()).isEqualTo(revoke.getActionId());
+        assertThat(committed(P0)).isEqualTo(1);
+        assertThat(deadLetters()).isEmpty();
     }
 
     @Test

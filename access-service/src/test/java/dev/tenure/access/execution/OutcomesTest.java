@@ -51,4 +51,20 @@ class OutcomesTest {
         assertThat(event.getDueAt()).isEqualTo(disable.getDueAt());
         assertThat(event.getEntitlement()).isNull();
     }
+
+    @Test
+    void shouldSayWaitingForHumanAsAnOpenedManualTaskUnderTheCommandsIdentity() {
+        AccessCommand revoke = CommandExecutionLoopTest.setEnabled("P1", false, AccessStep.ENTITLEMENT_REVOKED);
+
+        AccessEvent event = outcomes.waitingForHuman(revoke, "task t1 in queue payroll", CONFIRMED, WRITTEN);
+
+        assertThat(event.getAction()).isEqualTo(AccessAction.MANUAL_TASK_OPENED);
+        assertThat(event.getOutcome()).isEqualTo(AccessOutcome.WAITING_FOR_HUMAN);
+        assertThat(event.getReason()).isEqualTo("task t1 in queue payroll");
+        assertThat(event.getActionId()).isEqualTo(revoke.getActionId());
+        assertThat(event.getCausationId()).isEqualTo(revoke.getCausationId());
+        assertThat(event.getCorrelationId()).isEqualTo(revoke.getCorrelationId());
+        assertThat(event.getDueAt()).isEqualTo(revoke.getDueAt());
+        assertThat(event.getActor()).isEqualTo("access-service");
+    }
 }

@@ -3,6 +3,7 @@ package dev.tenure.schemas.topics;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.LegalHoldChanged;
+import dev.tenure.schemas.access.ManualTask;
 import dev.tenure.schemas.audit.AuditCheckpoint;
 import dev.tenure.schemas.audit.AuditRecord;
 import dev.tenure.schemas.equipment.DesksideStepSubmitted;
@@ -44,6 +45,14 @@ public final class Topics {
             "access-legal-holds", LegalHoldChanged.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, KEEP_FOREVER), "access-service");
 
+    /**
+     * access-service's manual tasks (changes in applications with no API, made by a person): the current state of each,
+     * keyed by task id (the command's actionId), compacted; read whole by every instance at start-up.
+     */
+    public static final TopicSpec<ManualTask> ACCESS_MANUAL_TASKS = new TopicSpec<>(
+            "access-manual-tasks", ManualTask.class, "task id (the command's actionId)", PERSON_PARTITIONS,
+            CleanupPolicy.COMPACT, Map.of(), "access-service");
+
     public static final TopicSpec<EquipmentEvent> EQUIPMENT_EVENTS = new TopicSpec<>(
             "equipment-events", EquipmentEvent.class, PERSON_ID, PERSON_PARTITIONS,
             CleanupPolicy.DELETE, Map.of(RETENTION_MS, NINETY_DAYS_MS), "equipment-service");
@@ -79,8 +88,8 @@ public final class Topics {
             CleanupPolicy.COMPACT, Map.of(), "audit-service");
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, EQUIPMENT_EVENTS,
-            EQUIPMENT_DESKSIDE_STEPS, AUDIT_LOG, AUDIT_CHECKPOINTS, SLE_CASE_STATUS, SLE_COMPLIANCE);
+            HR_LIFECYCLE_EVENTS, ACCESS_EVENTS, ACCESS_COMMANDS, ACCESS_LEGAL_HOLDS, ACCESS_MANUAL_TASKS,
+            EQUIPMENT_EVENTS, EQUIPMENT_DESKSIDE_STEPS, AUDIT_LOG, AUDIT_CHECKPOINTS, SLE_CASE_STATUS, SLE_COMPLIANCE);
 
     private Topics() {
     }

@@ -37,7 +37,8 @@ class TopicsTest {
         // Then ALL holds exactly those
         assertThat(List.<Object>copyOf(Topics.ALL)).containsExactlyInAnyOrderElementsOf(constants);
         assertThat(Topics.ALL).extracting(TopicSpec::name).containsExactly(
-                "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "equipment-events",
+                "hr-lifecycle-events", "access-events", "access-commands", "access-legal-holds", "access-manual-tasks",
+                "equipment-events",
                 "equipment-deskside-steps", "audit-log", "audit-checkpoints", "sle-case-status", "sle-compliance");
     }
 
@@ -65,6 +66,12 @@ class TopicsTest {
         assertThat(Topics.SLE_CASE_STATUS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
         assertThat(Topics.SLE_CASE_STATUS.configs()).containsEntry("cleanup.policy", "compact");
         assertThat(Topics.SLE_COMPLIANCE.configs()).containsEntry("cleanup.policy", "compact");
+    }
+
+    @Test
+    void shouldKeepTheLatestStateOfEachManualTask() {
+        assertThat(Topics.ACCESS_MANUAL_TASKS.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.ACCESS_MANUAL_TASKS.writer()).isEqualTo("access-service");
     }
 
     @Test

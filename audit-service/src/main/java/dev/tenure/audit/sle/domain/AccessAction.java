@@ -14,7 +14,13 @@ public enum AccessAction {
     MFA_REVOKED,
     SESSIONS_REVOKED,
     MANUAL_TASK_OPENED,
-    MANUAL_TASK_COMPLETED;
+    MANUAL_TASK_COMPLETED,
+    /** A manual task assigned or reassigned to a provisioner; it still waits for them (counts for no SLE itself). */
+    MANUAL_TASK_ASSIGNED,
+    /** A manual task's reminder; still waiting. */
+    MANUAL_TASK_REMINDED,
+    /** A manual task escalated; still waiting. */
+    MANUAL_TASK_ESCALATED;
 
     /** The action of the same name, or UNKNOWN. */
     public static AccessAction named(String name) {
