@@ -20,14 +20,14 @@ import java.util.Set;
 public final class DashboardBenchmark {
 
     public static final String USAGE = "bench-dashboard --key private-key.pem [--base http://127.0.0.1:8094] [--readers 50]\n"
-            + "      [--warmup 10s] [--duration 60s] [--sub bench-analyst] [--issuer " + JwtMinter.DEFAULT_ISSUER + "]\n"
+            + "      [--warmup 10s] [--duration 60s] [--request-timeout 60s] [--sub bench-analyst] [--issuer " + JwtMinter.DEFAULT_ISSUER + "]\n"
             + "      [--out report.md]";
 
     private DashboardBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args, Set.of("key", "base", "readers", "warmup", "duration", "sub", "issuer", "out"),
+        Options o = Options.parse(args, Set.of("key", "base", "readers", "warmup", "duration", "request-timeout", "sub", "issuer", "out"),
                 Set.of());
         Path key = Path.of(o.required("key"));
         int readers = o.integer("readers", 50);
@@ -36,7 +36,8 @@ public final class DashboardBenchmark {
         }
         String token = JwtMinter.fromPemFile(key, o.string("issuer", JwtMinter.DEFAULT_ISSUER))
                 .mint(new Caller(o.string("sub", "bench-analyst"), List.of("analyst"), null), Duration.ofHours(2));
-        DashboardLoad.Result result = new DashboardLoad(o.string("base", "http://127.0.0.1:8094"), token, System.err)
+        DashboardLoad.Result result = new DashboardLoad(o.string("base", "http://127.0.0.1:8094"), token,
+                o.duration("request-timeout", Duration.ofSeconds(60)), System.err)
                 .run(readers, o.duration("warmup", Duration.ofSeconds(10)), o.duration("duration", Duration.ofSeconds(60)));
         String report = SleReport.dashboard(result, Double.NaN);
         System.out.println(report);

@@ -56,8 +56,8 @@ public final class DashboardLoad {
     }
 
     /** What a run measured. */
-    public record Result(String base, int readers, Duration warmUp, Duration duration, double seconds,
-                         long requests, double requestsPerSecond, Latencies all, List<Latencies> byKind,
+    public record Result(String base, int readers, Duration warmUp, Duration duration, Duration requestTimeout,
+                         double seconds, long requests, double requestsPerSecond, Latencies all, List<Latencies> byKind,
                          Map<Integer, Long> statuses, String firstError, int agencies, int caseIds,
                          List<String> sles) {
     }
@@ -68,11 +68,14 @@ public final class DashboardLoad {
     private final String base;
     private final String token;
     private final HttpClient http;
+    private final Duration requestTimeout;
     private final PrintStream log;
 
-    public DashboardLoad(String base, String token, PrintStream log) {
+    /** @param requestTimeout a request not answered within it counts as status -1, at its time-out as latency */
+    public DashboardLoad(String base, String token, Duration requestTimeout, PrintStream log) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
+        this.requestTimeout = requestTimeout;
         this.log = log;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -139,7 +142,7 @@ public final class DashboardLoad {
                 byKind.add(Latencies.of(kind.label, h));
             }
         });
-        return new Result(base, readers, warmUp, duration, seconds, measured.get(), measured.get() / seconds,
+        return new Result(base, readers, warmUp, duration, requestTimeout, seconds, measured.get(), measured.get() / seconds,
                 Latencies.of("all requests", all), byKind, new TreeMap<>(statuses),
                 firstError.length() == 0 ? null : firstError.toString(), agencies.size(), caseIds.size(), sles);
     }
@@ -170,7 +173,7 @@ public final class DashboardLoad {
                     remember(firstError, path + " → " + status + ": "
                             + new String(response.body(), StandardCharsets.UTF_8));
                 }
-            } catch (IOException e) {
+            } catch (IOException e) { // a time-out (java.net.http.HttpTimeoutException) or a lost connection
                 status = -1;
                 remember(firstError, path + " → " + e);
             } catch (InterruptedException e) {
@@ -178,19 +181,23 @@ public final class DashboardLoad {
                 return;
             }
             long answered = System.nanoTime();
-            if (sent >= measureFrom && answered <= end) {
+            // every request sent inside the window counts, however late its answer (or its time-out): a service that
+            // stalls shows the stall; only those answered inside the window count towards requests/s
+            if (sent >= measureFrom && sent < end) {
                 Histogram h = histograms.get(kind);
                 synchronized (h) {
                     h.recordValue(Math.min(HIGHEST, Math.max(1_000, answered - sent)));
                 }
-                measured.incrementAndGet();
                 statuses.merge(status, 1L, Long::sum);
+                if (answered <= end) {
+                    measured.incrementAndGet();
+                }
             }
         }
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofNanos(HIGHEST))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }

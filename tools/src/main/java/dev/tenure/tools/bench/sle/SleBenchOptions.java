@@ -69,7 +69,7 @@ public record SleBenchOptions(
                 o.duration("timeout", Duration.ofMinutes(30)),
                 o.date("feed-start", LocalDate.now(ZoneOffset.UTC).minusDays(365)),
                 o.string("final-after", "P400D").equals("service") ? Optional.empty()
-                        : Optional.of(Duration.parse(o.string("final-after", "P400D")).toString()),
+                        : Optional.of(validDuration(o.string("final-after", "P400D"))),
                 o.integer("kafka-warmup-runs", 1),
                 o.flag("skip-kafka"),
                 o.integer("readers", 50),
@@ -88,6 +88,15 @@ public record SleBenchOptions(
             throw new UsageException("--poll must be positive");
         }
         return options;
+    }
+
+    private static String validDuration(String iso) {
+        try {
+            Duration.parse(iso);
+            return iso;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--final-after must be an ISO-8601 duration (P400D) or 'service', not " + iso);
+        }
     }
 
     private static List<String> words(String text) {

@@ -145,7 +145,7 @@ public final class SleBenchmark {
                             .mint(new Caller("bench-analyst", List.of("analyst"), null), Duration.ofHours(2));
                     long cpuBefore = service.cpuNanos();
                     DashboardLoad.Result result = new DashboardLoad("http://127.0.0.1:" + options.auditPort(), token,
-                            log).run(options.readers(), options.dashboardWarmUp(), options.dashboardDuration());
+                            Duration.ofSeconds(60), log).run(options.readers(), options.dashboardWarmUp(), options.dashboardDuration());
                     long cpuAfter = service.cpuNanos();
                     dashboard = Optional.of(result);
                     // CPU over the warm-up and the measured window, per request answered in both (approximately:

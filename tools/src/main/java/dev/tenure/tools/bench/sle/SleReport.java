@@ -87,7 +87,9 @@ public final class SleReport {
         md.append("`").append(d.base()).append("/api/v1/sle/*` with an analyst's token; ").append(d.readers())
                 .append(" readers, each sending its next request when the last is answered, for ")
                 .append(d.duration().toSeconds()).append(" s after ").append(d.warmUp().toSeconds())
-                .append(" s not recorded; over ").append(d.agencies()).append(" agencies and ")
+                .append(" s not recorded (every request sent in the window is recorded, however late its answer; one not "
+                        + "answered within ").append(d.requestTimeout().toSeconds()).append(" s is status -1 at that "
+                        + "latency); over ").append(d.agencies()).append(" agencies and ")
                 .append(integer(d.caseIds())).append(" missed or at-risk cases. Latency from sending to the whole body "
                         + "(HdrHistogram).\n\n");
         md.append("| requests | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
@@ -95,7 +97,8 @@ public final class SleReport {
         d.byKind().forEach(l -> md.append(row(l, false)));
         md.append('\n');
         md.append("* **").append(number(d.requestsPerSecond(), 1)).append(" requests/s** (")
-                .append(integer(d.requests())).append(" in ").append(number(d.seconds(), 0)).append(" s); statuses ")
+                .append(integer(d.requests())).append(" answered inside the ").append(number(d.seconds(), 0))
+                .append(" s); statuses of the requests sent in it ")
                 .append(d.statuses().entrySet().stream().map(e -> e.getKey() + " × " + integer(e.getValue()))
                         .collect(Collectors.joining(", "))).append('\n');
         md.append("* what the dashboard showed (all agencies, months): ").append(String.join("; ", d.sles())).append('\n');
