@@ -5,6 +5,8 @@ import dev.tenure.tools.auth.TokenMain;
 import dev.tenure.tools.bench.IntakeBenchmark;
 import dev.tenure.tools.bench.access.AccessBenchmark;
 import dev.tenure.tools.bench.planner.PlannerBenchmark;
+import dev.tenure.tools.bench.sle.DashboardBenchmark;
+import dev.tenure.tools.bench.sle.SleBenchmark;
 import dev.tenure.tools.cli.UsageException;
 import dev.tenure.tools.feed.SampleFeedMain;
 import java.util.Arrays;
@@ -38,6 +40,12 @@ public final class ToolsMain {
                 case "bench-planner":
                     PlannerBenchmark.main(rest);
                     break;
+                case "bench-sle":
+                    SleBenchmark.main(rest);
+                    break;
+                case "bench-dashboard":
+                    DashboardBenchmark.main(rest);
+                    break;
                 case "keys":
                     KeysMain.main(rest);
                     break;
@@ -60,6 +68,8 @@ public final class ToolsMain {
                 + IntakeBenchmark.USAGE + "\n\n"
                 + AccessBenchmark.USAGE + "\n\n"
                 + PlannerBenchmark.USAGE + "\n\n"
+                + SleBenchmark.USAGE + "\n\n"
+                + DashboardBenchmark.USAGE + "\n\n"
                 + KeysMain.USAGE + "\n\n"
                 + TokenMain.USAGE;
     }

@@ -46,14 +46,27 @@ final class DashboardScenario {
 
     static final String ZONE = "America/New_York";
 
-    final String agency = "AG" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    final String agency;
     final LocalDate today = LocalDate.now(ZoneId.of(ZONE));
     final LocalDate end = today.minusDays(10);
     final LocalDate start = today.minusDays(5);
-    final String personA = agency + "-A";
-    final String personB = agency + "-B";
-    final String personC = agency + "-C";
-    final String personD = agency + "-D";
+    final String personA;
+    final String personB;
+    final String personC;
+    final String personD;
+
+    /** In an agency of its own ({@code AG} and six random characters). */
+    DashboardScenario() {
+        this("AG" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT));
+    }
+
+    DashboardScenario(String agency) {
+        this.agency = agency;
+        this.personA = agency + "-A";
+        this.personB = agency + "-B";
+        this.personC = agency + "-C";
+        this.personD = agency + "-D";
+    }
 
     String leaverEvent(String person) {
         return "L-" + person;

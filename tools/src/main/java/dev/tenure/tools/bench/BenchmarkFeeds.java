@@ -42,6 +42,14 @@ public final class BenchmarkFeeds {
         return new ArrayList<>(ScheduledEvent.events(scheduled(count)));
     }
 
+    /** The whole of a fresh feed of {@code people} people, in submission order. */
+    public List<ScheduledEvent> ofPeople(int people) {
+        batch++;
+        String prefix = ("B" + runTag + "R" + batch + "P").toUpperCase(Locale.ROOT);
+        return SampleFeedGenerator.generate(FeedConfig.defaults().withPeople(people).withSeed(random.nextLong())
+                .withStart(feedStart).withPersonIdPrefix(prefix));
+    }
+
     /** The first {@code count} events of a fresh feed, with when and by whom each is submitted. */
     public List<ScheduledEvent> scheduled(int count) {
         batch++;

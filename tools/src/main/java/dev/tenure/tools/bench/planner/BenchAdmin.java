@@ -17,14 +17,14 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** The few broker questions the planner benchmark asks, through one Admin client. */
-final class BenchAdmin implements AutoCloseable {
+public final class BenchAdmin implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final String bootstrapServers;
 
-    BenchAdmin(String bootstrapServers) {
+    public BenchAdmin(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -35,7 +35,7 @@ final class BenchAdmin implements AutoCloseable {
     }
 
     /** The end offset of every partition of {@code topic}. */
-    Map<TopicPartition, Long> endOffsets(String topic) throws InterruptedException {
+    public Map<TopicPartition, Long> endOffsets(String topic) throws InterruptedException {
         TopicDescription description = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
                 .get(topic);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -47,14 +47,14 @@ final class BenchAdmin implements AutoCloseable {
     }
 
     /** Sets a (new, empty) group's committed offsets, so that its first member starts exactly there. */
-    void commitOffsets(String group, Map<TopicPartition, Long> offsets) throws InterruptedException {
+    public void commitOffsets(String group, Map<TopicPartition, Long> offsets) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
         offsets.forEach((partition, offset) -> committed.put(partition, new OffsetAndMetadata(offset)));
         get(admin.alterConsumerGroupOffsets(group, committed).all(), "set the offsets of group " + group);
     }
 
     /** The group's committed offsets (partitions without one are absent). */
-    Map<TopicPartition, Long> committedOffsets(String group) throws InterruptedException {
+    public Map<TopicPartition, Long> committedOffsets(String group) throws InterruptedException {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "read the offsets of group " + group)
                 .forEach((partition, committed) -> {
@@ -66,7 +66,7 @@ final class BenchAdmin implements AutoCloseable {
     }
 
     /** Deletes the topics whose names start with {@code prefix} (a Streams application's internal topics). */
-    List<String> deleteTopicsStartingWith(String prefix) throws InterruptedException {
+    public List<String> deleteTopicsStartingWith(String prefix) throws InterruptedException {
         List<String> topics = get(admin.listTopics().names(), "list topics").stream()
                 .filter(name -> name.startsWith(prefix)).sorted().toList();
         if (!topics.isEmpty()) {
@@ -75,7 +75,7 @@ final class BenchAdmin implements AutoCloseable {
         return topics;
     }
 
-    void deleteGroup(String group) throws InterruptedException {
+    public void deleteGroup(String group) throws InterruptedException {
         get(admin.deleteConsumerGroups(List.of(group)).all(), "delete group " + group);
     }
 

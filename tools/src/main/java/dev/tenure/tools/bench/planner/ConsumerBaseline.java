@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * benchmark's events begin, so it reads exactly those {@code N} records and nothing written before them. Shorter
  * warm-up runs of the same read are discarded (the JIT halves a first run, see /work/shared/notes/peers.md).
  */
-final class ConsumerBaseline {
+public final class ConsumerBaseline {
 
     static final String TOOL = "org.apache.kafka.tools.ConsumerPerformance";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
@@ -23,14 +23,14 @@ final class ConsumerBaseline {
     private final BenchAdmin admin;
     private final PrintStream log;
 
-    ConsumerBaseline(String bootstrapServers, String kafkaClasspath, BenchAdmin admin, PrintStream log) {
+    public ConsumerBaseline(String bootstrapServers, String kafkaClasspath, BenchAdmin admin, PrintStream log) {
         this.bootstrapServers = bootstrapServers;
         this.tool = new KafkaTool(TOOL, kafkaClasspath, log);
         this.admin = admin;
         this.log = log;
     }
 
-    ConsumerPerformanceOutput.Summary run(String topic, Map<TopicPartition, Long> startOffsets, long records,
+    public ConsumerPerformanceOutput.Summary run(String topic, Map<TopicPartition, Long> startOffsets, long records,
                                           String groupPrefix, int warmUpRuns) throws InterruptedException {
         for (int run = 1; run <= warmUpRuns; run++) {
             log.printf("kafka baseline: warm-up read %d of %d (discarded)%n", run, warmUpRuns);

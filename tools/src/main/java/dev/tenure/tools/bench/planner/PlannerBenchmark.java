@@ -4,6 +4,7 @@ import dev.tenure.peers.PeerDistributions;
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.tools.auth.KeyPairFiles;
 import dev.tenure.tools.bench.BenchmarkFeeds;
+import dev.tenure.tools.bench.ServiceProcess;
 import dev.tenure.tools.feed.ScheduledEvent;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,7 +110,7 @@ public final class PlannerBenchmark {
             log.printf("starting access-service (%s) as %s, files in %s%n", options.accessApp(), applicationId, runDir);
             long serviceStarted = System.nanoTime();
             CommittedOffsetWatch.Watched watched;
-            AccessServiceProcess service = AccessServiceProcess.start(new AccessServiceProcess.Settings(options.accessApp(),
+            ServiceProcess service = ServiceProcess.start(new ServiceProcess.Settings("access-service", options.accessApp(),
                     jvmOptions, runDir, runDir.resolve("access-service.log"), environment));
             try {
                 watched = new CommittedOffsetWatch(admin, applicationId, start, options.pollInterval(), log)

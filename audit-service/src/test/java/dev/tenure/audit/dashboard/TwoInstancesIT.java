@@ -1,0 +1,199 @@
+package dev.tenure.audit.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenure.audit.sle.streams.SleTopology;
+import dev.tenure.audit.support.AuditTestResource;
+import dev.tenure.testkit.PackagedService;
+import dev.tenure.testkit.TenurePeers;
+import dev.tenure.testkit.TestTokens;
+import dev.tenure.schemas.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two audit-service instances, real processes (the packaged app), on one real broker and registry, sharing one SLE
+ * application id, so the SLE topology's partitions are split between them: a case's or an aggregate's answer is the
+ * same from either instance, whichever owns it (the non-owner fetches it from the owner,
+ * {@code KafkaStreams.queryMetadataForKey} and {@code application.server}), and a scan unites both instances' parts.
+ *
+ * <p>The audit chain is off in both (it is not what is tested, and audit-log has one writer per partition). Runs in
+ * the failsafe JVM of its own with {@link dev.tenure.audit.CrashIT} (own broker): two more SLE applications on the
+ * broker of the {@code @QuarkusTest}s would write case statuses that the test service's aggregates read back.
+ */
+@EnabledIfSystemProperty(named = "tenure.crash-jvm", matches = "true")
+class TwoInstancesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final String ANALYST = TestTokens.sign("analyst-ana", "analyst", null);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CUT_OFF = "ACCESS_CUT_ON_END_DATE";
+
+    private final String applicationId = "audit-two-instances-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Path stateDir = PackagedService.moduleDir().resolve("target/two-instances-it").resolve(applicationId);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<PackagedService> services = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        services.forEach(PackagedService::close);
+    }
+
+    @Test
+    void shouldAnswerEveryCaseAndAggregateFromEitherInstanceWhenTheSleTopologyIsSplitBetweenTwo() throws Exception {
+        // Given one scenario (two leavers: one disabled on the end date, one never) in each of six agencies chosen so
+        // that their cut-off cases fall on all six partitions of sle-case-status
+        AuditTestResource.createCatalogueTopics(TenurePeers.shared());
+        List<DashboardScenario> scenarios = scenariosOnEveryPartition();
+        scenarios.forEach(DashboardScenario::publishHistory);
+
+        // And two instances of the packaged service with one SLE application id
+        PackagedService a = start("audit-two-instances-a", "a");
+        PackagedService b = start("audit-two-instances-b", "b");
+
+        // When the group has split the partitions between them (each instance's own store holds some cases only)
+        Map<String, PackagedService> owners = new HashMap<>();
+        Await.until(WAIT, () -> {
+            owners.clear();
+            for (DashboardScenario s : scenarios) {
+                String caseId = s.cutCase(s.personA);
+                boolean onA = status(a, "/api/v1/sle/instance/cases/" + encode(caseId)) == 200;
+                boolean onB = status(b, "/api/v1/sle/instance/cases/" + encode(caseId)) == 200;
+                assertThat(onA ^ onB).as("exactly one instance holds %s (a: %s, b: %s)", caseId, onA, onB).isTrue();
+                owners.put(caseId, onA ? a : b);
+            }
+            assertThat(owners.values()).as("cases held by each instance").contains(a, b);
+        });
+        System.out.printf("TwoInstancesIT: instance a (port %d) holds %d of the %d cut-off cases, b (port %d) %d%n",
+                a.port(), owners.values().stream().filter(a::equals).count(), owners.size(), b.port(),
+                owners.values().stream().filter(b::equals).count());
+
+        // Then each case is answered, the same, by both instances: the owner from its store, the other by fetching it
+        for (DashboardScenario s : scenarios) {
+            for (String caseId : List.of(s.cutCase(s.personA), s.cutCase(s.personB))) {
+                JsonNode fromA = Await.value(WAIT, () -> get(a, "/api/v1/sle/cases/" + encode(caseId)), n -> { });
+                JsonNode fromB = get(b, "/api/v1/sle/cases/" + encode(caseId));
+                assertThat(fromA.path("view").path("caseId").asText()).isEqualTo(caseId);
+                assertThat(fromB).as("%s from the other instance", caseId).isEqualTo(fromA);
+                assertThat(fromA.path("view").path("status").asText())
+                        .isEqualTo(caseId.equals(s.cutCase(s.personA)) ? "MET" : "MISSED");
+            }
+        }
+
+        // And each agency's aggregate too (a scan: the instances' parts united), as the topology counted it
+        for (DashboardScenario s : scenarios) {
+            JsonNode fromA = cutOffCounts(a, s.agency);
+            JsonNode fromB = cutOffCounts(b, s.agency);
+            assertThat(fromA.path("met").asInt()).as("met in %s", s.agency).isEqualTo(1);
+            assertThat(fromA.path("missed").asInt()).as("missed in %s", s.agency).isEqualTo(1);
+            assertThat(fromB).isEqualTo(fromA);
+        }
+
+        // And a list over all agencies holds every scenario's cases, whichever instance is asked
+        for (PackagedService instance : List.of(a, b)) {
+            JsonNode missed = get(instance, "/api/v1/sle/cases?status=MISSED&sle=" + CUT_OFF);
+            List<String> ids = new ArrayList<>();
+            missed.forEach(c -> ids.add(c.path("view").path("caseId").asText()));
+            assertThat(ids).containsAll(scenarios.stream().map(s -> s.cutCase(s.personB)).toList());
+        }
+    }
+
+    /** One scenario per partition of sle-case-status, by where its cut-off cases' key falls. */
+    private static List<DashboardScenario> scenariosOnEveryPartition() {
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
+        Map<Integer, DashboardScenario> byPartition = new HashMap<>();
+        for (int i = 0; byPartition.size() < Topics.SLE_CASE_STATUS.partitions(); i++) {
+            DashboardScenario scenario = new DashboardScenario("TI" + run + i);
+            int partition = SleTopology.QUERY_PARTITIONER.partitions(Topics.SLE_CASE_STATUS.name(),
+                    scenario.cutCase(scenario.personA), null, Topics.SLE_CASE_STATUS.partitions())
+                    .orElseThrow().iterator().next();
+            byPartition.putIfAbsent(partition, scenario);
+        }
+        return List.copyOf(byPartition.values());
+    }
+
+    private PackagedService start(String name, String instance) {
+        TenurePeers peers = TenurePeers.shared();
+        Map<String, String> env = PackagedService.environment(peers.bootstrapServers(), peers.registryUrl());
+        env.put("TENURE_AUDIT_SLE_APPLICATION_ID", applicationId);
+        env.put("TENURE_AUDIT_STATE_DIR", stateDir.resolve(instance).toAbsolutePath().toString());
+        env.put("TENURE_AUDIT_ADVERTISED_HOST", "127.0.0.1");
+        env.put("TENURE_AUDIT_CHAIN_ENABLED", "false");
+        PackagedService service = PackagedService.start(name, env);
+        services.add(service);
+        // not awaitReady: with the chain off, readiness says DOWN ("audit chain ... disabled") for good; the
+        // queries below wait for the SLE stores themselves (503 until they are queryable)
+        try {
+            Await.until(WAIT, () -> {
+                assertThat(service.isAlive()).as("%s runs; last lines:%n%s", name, service.lastLogLines(30)).isTrue();
+                assertThat(service.statusOf("/q/health/live")).as("%s is live", name).isEqualTo(200);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return service;
+    }
+
+    private JsonNode cutOffCounts(PackagedService instance, String agency) {
+        JsonNode report = get(instance, "/api/v1/sle/compliance?agency=" + encode(agency));
+        for (JsonNode sle : report.path("sles")) {
+            if (sle.path("sle").asText().equals(CUT_OFF)) {
+                return sle.path("counts");
+            }
+        }
+        throw new AssertionError("no " + CUT_OFF + " in " + report);
+    }
+
+    private int status(PackagedService instance, String path) {
+        return send(instance, path).statusCode();
+    }
+
+    private JsonNode get(PackagedService instance, String path) {
+        HttpResponse<String> response = send(instance, path);
+        assertThat(response.statusCode()).as("GET %s on port %d: %s", path, instance.port(), response.body())
+                .isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(PackagedService instance, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ANALYST)
+                .header("Accept", "application/json").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
