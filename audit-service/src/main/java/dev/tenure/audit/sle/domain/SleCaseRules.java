@@ -249,11 +249,13 @@ public final class SleCaseRules {
                     continue;
                 }
                 concerned = true;
-                if (!scope.wants(c.sle(), e)) {
-                    continue;
-                }
                 String id = CaseTask.accessId(e.actionId());
                 CaseTask task = c.tasks().get(id);
+                // an outcome of a change the case already waits for counts whatever it calls itself: a manual task's
+                // completion finishes the ENTITLEMENT_REVOKED its command planned
+                if (task == null && !scope.wants(c.sle(), e)) {
+                    continue;
+                }
                 if (task == null) {
                     task = new CaseTask(id, CaseTask.Kind.ACCESS, e.action(), e.targetSystem(), e.entitlement(),
                             null);

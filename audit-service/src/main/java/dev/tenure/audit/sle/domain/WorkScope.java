@@ -14,8 +14,8 @@ import java.util.Set;
  *   <li>{@code DEPROVISIONED_WITHIN_14_DAYS}: all of that, plus every other entitlement (groups, lists, applications,
  *       application accounts disabled), every manual task, and every item of equipment asked back collected (or
  *       written off as lost or stolen). Deleting the account after the retention window is not part of it.</li>
- *   <li>{@code MOVER_PRIOR_ACCESS_REMOVED}: every entitlement the move revokes (a manual revocation counts when it
- *       reports itself as ENTITLEMENT_REVOKED).</li>
+ *   <li>{@code MOVER_PRIOR_ACCESS_REMOVED}: every entitlement the move revokes (a manual revocation is done when
+ *       its task is completed: the outcome of a change a case already tracks counts whatever its action).</li>
  * </ul>
  * The provisioning, cut-off and deprovisioning cases are complete only once their account step is done: a leaver
  * whose account was never disabled is not complete, however little else there was.

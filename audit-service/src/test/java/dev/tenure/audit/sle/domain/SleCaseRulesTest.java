@@ -329,6 +329,22 @@ class SleCaseRulesTest {
     }
 
     @Test
+    void shouldMeetAMoverWhosePriorRoleManualAppWasRemovedByHandInTime() {
+        Instant submitted = Instant.parse("2026-05-01T14:00:00Z");
+        Instant moveAt = Instant.parse("2026-06-01T04:00:00Z");
+        Instant doneByHand = Instant.parse("2026-06-03T15:00:00Z");
+        lifecycle(moved("move-1", LocalDate.of(2026, 6, 1), submitted), submitted);
+        access(planned("move-1", "r1", AccessAction.ENTITLEMENT_REVOKED, "payroll-legacy"), moveAt);
+        access(done("out-1", "move-1", "r1", AccessAction.MANUAL_TASK_COMPLETED, "payroll-legacy", doneByHand),
+                doneByHand);
+
+        List<CaseUpdate> updates = time(Instant.parse("2026-06-16T04:00:00Z"));
+
+        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:EOTSS:move-1").status()).isEqualTo(CaseStatus.MET);
+        assertThat(view(updates, "MOVER_PRIOR_ACCESS_REMOVED:EOTSS:move-1").completedAt()).isEqualTo(doneByHand);
+    }
+
+    @Test
     void shouldReportALateSubmissionAsSuchAndStillShowItsCompletion() {
         Instant submitted = END.minusDays(3).atStartOfDay(java.time.ZoneId.of(Facts.ZONE)).toInstant();
         List<CaseUpdate> updates = lifecycle(left("leaver-1", END, submitted), submitted);
