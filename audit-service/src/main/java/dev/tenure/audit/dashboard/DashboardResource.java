@@ -51,6 +51,9 @@ public class DashboardResource {
     SleChangeFeed feed;
 
     @Inject
+    DashboardScans scans;
+
+    @Inject
     SleConfig sle;
 
     @Inject
@@ -74,7 +77,8 @@ public class DashboardResource {
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer("read SLE compliance", () -> {
             DashboardFilter filter = DashboardFilter.parse(agency, period, from, to, sleName);
-            return ComplianceReport.of(model(authorization).allCompliance(), filter, sle.settings(), clock.instant());
+            return ComplianceReport.of(scans.compliance(() -> model(authorization).allCompliance()), filter,
+                    sle.settings(), clock.instant());
         });
     }
 
@@ -88,7 +92,8 @@ public class DashboardResource {
             var kinds = CaseQuery.kinds(status);
             DashboardFilter filter = DashboardFilter.parse(agency, null, from, to, sleName);
             Instant now = clock.instant();
-            return CaseQuery.select(model(authorization).allCases(), kinds, filter, now, atRiskHorizon).stream()
+            return CaseQuery.select(scans.cases(() -> model(authorization).allCases()), kinds, filter, now,
+                            atRiskHorizon).stream()
                     .map(row -> detail(row.view(), row.atRisk())).toList();
         });
     }

@@ -109,6 +109,11 @@ public class AuditChainStreams {
         return problem;
     }
 
+    /** False on an instance configured without the chain ({@code tenure.audit.chain.enabled=false}: SLE only). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     private void awaitTopicsThenRun() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<String> needed = new ArrayList<>(AuditedTopics.NAMES);
