@@ -4,6 +4,7 @@ import dev.tenure.audit.sle.config.SleConfig;
 import dev.tenure.audit.sle.domain.SleCaseRules;
 import dev.tenure.audit.sle.streams.SleSerdes;
 import dev.tenure.audit.sle.streams.SleTopology;
+import dev.tenure.audit.streams.StateDirectory;
 import dev.tenure.schemas.topics.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -196,7 +197,7 @@ public class SleStreams {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host.host() + ":" + host.port());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectory.ensure(stateDir));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

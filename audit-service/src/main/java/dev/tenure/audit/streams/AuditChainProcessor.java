@@ -89,8 +89,10 @@ final class AuditChainProcessor implements Processor<String, byte[], String, Cha
                 .setOccurredAt(now).setCausationId(null).setCorrelationId(headKey(chain))
                 .setSource(ChainHead.AUDIT_SOURCE).setLogPartition(chain).setSequence(head.sequence())
                 .setHash(head.hash()).build();
+        // The record's timestamp is wall-clock time: the service clock may be a simulated one, and the broker refuses
+        // timestamps an hour or more ahead (the checkpoint's own time travels in occurredAt).
         context.forward(new Record<String, ChainOutput>(Integer.toString(chain), new ChainOutput.Head(checkpoint),
-                now.toEpochMilli()), AuditChainTopology.CHECKPOINT_SINK);
+                context.currentSystemTimeMs()), AuditChainTopology.CHECKPOINT_SINK);
         checkpointed = head.sequence();
     }
 

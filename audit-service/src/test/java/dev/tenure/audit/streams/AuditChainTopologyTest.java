@@ -131,8 +131,14 @@ class AuditChainTopologyTest {
         driver.advanceWallClockTime(CHECKPOINT_INTERVAL);
         driver.advanceWallClockTime(CHECKPOINT_INTERVAL);
 
-        // Then one checkpoint names the head: partition 0, sequence 1, its hash
-        List<AuditCheckpoint> published = checkpoints.readValuesToList();
+        // Then one checkpoint names the head: partition 0, sequence 1, its hash; its time is the service clock's, its
+        // record's timestamp the wall clock's (a simulated clock far ahead would be refused by the broker)
+        var checkpointRecords = checkpoints.readRecordsToList();
+        assertThat(checkpointRecords).singleElement().satisfies(r -> {
+            assertThat(r.timestamp()).isEqualTo(CHECKPOINT_INTERVAL.toMillis());
+            assertThat(r.value().getOccurredAt()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        });
+        List<AuditCheckpoint> published = checkpointRecords.stream().map(r -> r.value()).toList();
         assertThat(published).singleElement().satisfies(c -> {
             assertThat(c.getLogPartition()).isZero();
             assertThat(c.getSequence()).isEqualTo(1);
