@@ -39,6 +39,9 @@ public abstract class HttpAccountConnector implements AccountConnector {
         this.nameAttribute = Objects.requireNonNull(nameAttribute, "nameAttribute");
     }
 
+    /** The requests that show the target reachable and the credentials working: up, or down and why. */
+    protected abstract ConnectorHealth health() throws ConnectorException;
+
     /** The user whose person id is {@code personId}, if the target has one (two is for a human to resolve). */
     protected abstract Optional<JsonNode> findUser(String personId) throws ConnectorException;
 
@@ -69,6 +72,16 @@ public abstract class HttpAccountConnector implements AccountConnector {
     @Override
     public String description() {
         return description;
+    }
+
+    /** {@link #health()}, or down for the reason a request of it failed (unreachable, credentials refused). */
+    @Override
+    public ConnectorHealth test() {
+        try {
+            return health();
+        } catch (ConnectorException e) {
+            return ConnectorHealth.down(e.getMessage());
+        }
     }
 
     @Override

@@ -59,17 +59,13 @@ public final class KeycloakConnector extends HttpAccountConnector implements Ide
 
     /** A token by the client credentials, then the realm itself read with it. */
     @Override
-    public ConnectorHealth test() {
-        try {
-            Answer realm = http.get("");
-            if (!realm.ok()) {
-                return ConnectorHealth.down(settings.adminUrl() + ": " + http.refused("GET realm", realm).getMessage());
-            }
-            return ConnectorHealth.up("Keycloak realm " + realm.body().path("realm").asText(settings.realm()) + " at "
-                    + settings.baseUrl() + " (" + http + ")");
-        } catch (ConnectorException e) {
-            return ConnectorHealth.down(e.getMessage());
+    protected ConnectorHealth health() throws ConnectorException {
+        Answer realm = http.get("");
+        if (!realm.ok()) {
+            return ConnectorHealth.down(settings.adminUrl() + ": " + http.refused("GET realm", realm).getMessage());
         }
+        return ConnectorHealth.up("Keycloak realm " + realm.body().path("realm").asText(settings.realm()) + " at "
+                + settings.baseUrl() + " (" + http + ")");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -55,21 +55,17 @@ public final class ScimConnector extends HttpAccountConnector implements Members
      * authentication (RFC 7644 §4), so only the second proves the credentials work.
      */
     @Override
-    public ConnectorHealth test() {
-        try {
-            Answer answer = http.get("/ServiceProviderConfig");
-            if (!answer.ok()) {
-                return ConnectorHealth.down(settings.baseUrl() + "/ServiceProviderConfig: " + answer.detail());
-            }
-            provider = ScimServiceProvider.of(answer.body());
-            Answer users = http.get("/Users?startIndex=1&count=1");
-            if (!users.ok()) {
-                return ConnectorHealth.down(settings.baseUrl() + "/Users: " + users.detail());
-            }
-            return ConnectorHealth.up("SCIM at " + settings.baseUrl() + " (" + provider + ")");
-        } catch (ConnectorException e) {
-            return ConnectorHealth.down(e.getMessage());
+    protected ConnectorHealth health() throws ConnectorException {
+        Answer answer = http.get("/ServiceProviderConfig");
+        if (!answer.ok()) {
+            return ConnectorHealth.down(settings.baseUrl() + "/ServiceProviderConfig: " + answer.detail());
         }
+        provider = ScimServiceProvider.of(answer.body());
+        Answer users = http.get("/Users?startIndex=1&count=1");
+        if (!users.ok()) {
+            return ConnectorHealth.down(settings.baseUrl() + "/Users: " + users.detail());
+        }
+        return ConnectorHealth.up("SCIM at " + settings.baseUrl() + " (" + provider + ")");
     }
 
     /** What the application said it supports (read now if not yet). */
