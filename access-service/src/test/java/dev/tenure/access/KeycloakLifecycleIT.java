@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenure.access.support.CommandTopics;
 import dev.tenure.access.support.HrEvents;
+import dev.tenure.access.support.HrTopic;
 import dev.tenure.access.support.KeycloakEnrolment;
 import dev.tenure.access.support.KeycloakProfile;
 import dev.tenure.access.support.KeycloakTestResource;
@@ -12,12 +13,8 @@ import dev.tenure.peers.KeycloakServer;
 import dev.tenure.schemas.access.AccessAction;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.access.AccessOutcome;
-import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.Position;
-import dev.tenure.schemas.serde.RegistryAvroSerializer;
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.Keycloak;
-import dev.tenure.testkit.TenurePeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -25,16 +22,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import static dev.tenure.access.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -61,7 +53,8 @@ class KeycloakLifecycleIT {
 
         // Given a joiner starting in three days: the identity provider's account is made now, disabled, with MFA to
         // set up at the first sign-in
-        publish(HrEvents.joiner(person, "Katherine", "Johnson", ANALYST, start, TestClockProducer.CLOCK.instant()));
+        HrTopic.publish(HrEvents.joiner(person, "Katherine", "Johnson", ANALYST, start,
+                TestClockProducer.CLOCK.instant()));
         JsonNode prepared = await("the prepared idp account", () -> idp.user(person),
                 u -> !u.path("enabled").asBoolean(true));
         assertThat(KeycloakEnrolment.texts(prepared.path("requiredActions"))).contains("CONFIGURE_TOTP");
@@ -85,7 +78,7 @@ class KeycloakLifecycleIT {
         // When they are terminated immediately
         Instant terminated = TestClockProducer.CLOCK.instant();
         long published = System.nanoTime();
-        publish(HrEvents.leaver(person, "DOR", start, true, terminated));
+        HrTopic.publish(HrEvents.leaver(person, "DOR", start, true, terminated));
 
         // Then the idp's outcomes say disabled, MFA revoked and sessions revoked, all DONE, in that order
         Predicate<AccessEvent> idpCut = e -> e.getPersonId().equals(person) && e.getTargetSystem().equals("idp")
@@ -114,30 +107,5 @@ class KeycloakLifecycleIT {
         KeycloakServer.Answer again = idp.signIn(after.path("username").asText(), password);
         assertThat(again.status()).as(again.body()).isEqualTo(400);
         assertThat(again.body()).containsIgnoringCase("disabled");
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-
-    private static void publish(HrLifecycleEvent event) {
-        TenurePeers peers = TenurePeers.shared();
-        try (KafkaProducer<String, HrLifecycleEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new RegistryAvroSerializer<>(Topics.HR_LIFECYCLE_EVENTS, peers.registryUrl()))) {
-            producer.send(new ProducerRecord<>(Topics.HR_LIFECYCLE_EVENTS.name(), event.getPersonId(), event));
-            producer.flush();
-        }
-    }
-
-    private static <T> T await(String what, Callable<Optional<T>> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Optional<T> last = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            last = probe.call();
-            if (last.isPresent() && done.test(last.get())) {
-                return last.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(what + " did not come within 60 s; last seen: " + last);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenure.access;
 
+import static dev.tenure.access.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,15 +13,12 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.tenure.access.support.HrEvents;
+import dev.tenure.access.support.HrTopic;
 import dev.tenure.access.support.SambaAdProfile;
 import dev.tenure.access.support.SambaConnections;
 import dev.tenure.access.support.TestClockProducer;
-import dev.tenure.schemas.hr.HrLifecycleEvent;
 import dev.tenure.schemas.hr.Position;
-import dev.tenure.schemas.serde.RegistryAvroSerializer;
-import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.SambaAdDirectory;
-import dev.tenure.testkit.TenurePeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +53,7 @@ class SambaAdLifecycleIT {
 
         // Given a joiner starting in three days (inside the 7-day prepare lead): the account is made now, disabled,
         // with the example policy's groups and lists for an EOTSS engineer
-        publish(HrEvents.joiner(person, "Ada", "Lovelace", ENGINEER, start, now));
+        HrTopic.publish(HrEvents.joiner(person, "Ada", "Lovelace", ENGINEER, start, now));
         // (the list is granted after the group: it needs the mailbox; so wait for both)
         SearchResultEntry account = await("the prepared account", () -> account(samba, person),
                 a -> a.getAttributeValueAsInteger("userAccountControl") == 514 && hasGroup(a, "SG-EOTSS-Staff")
@@ -76,7 +68,7 @@ class SambaAdLifecycleIT {
         bind(account.getDN()); // succeeds
 
         // When they move to DOR as a revenue analyst (today): EOTSS groups gone, DOR ones present
-        publish(HrEvents.mover(person, ENGINEER, ANALYST, start, TestClockProducer.CLOCK.instant()));
+        HrTopic.publish(HrEvents.mover(person, ENGINEER, ANALYST, start, TestClockProducer.CLOCK.instant()));
         SearchResultEntry moved = await("the moved account", () -> account(samba, person),
                 a -> hasGroup(a, "SG-DOR-Staff") && !hasGroup(a, "SG-EOTSS-Staff"));
         assertThat(groups(moved)).noneMatch(g -> g.startsWith("CN=DL-EOTSS-All,"));
@@ -84,7 +76,7 @@ class SambaAdLifecycleIT {
         // When they leave at the end of that week: at 17:00 New York time on the end date, disabled (514) and a
         // bind fails with AD's "data 533"
         LocalDate end = start.plusDays(4);
-        publish(HrEvents.leaver(person, "DOR", end, false, TestClockProducer.CLOCK.instant()));
+        HrTopic.publish(HrEvents.leaver(person, "DOR", end, false, TestClockProducer.CLOCK.instant()));
         Instant cutOff = end.atTime(17, 0).atZone(java.time.ZoneId.of(HrEvents.ZONE)).toInstant();
         TestClockProducer.CLOCK.set(cutOff.minusSeconds(60));
         Thread.sleep(1500);
@@ -106,30 +98,6 @@ class SambaAdLifecycleIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    private static void publish(HrLifecycleEvent event) {
-        TenurePeers peers = TenurePeers.shared();
-        try (KafkaProducer<String, HrLifecycleEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new RegistryAvroSerializer<>(Topics.HR_LIFECYCLE_EVENTS, peers.registryUrl()))) {
-            producer.send(new ProducerRecord<>(Topics.HR_LIFECYCLE_EVENTS.name(), event.getPersonId(), event));
-            producer.flush();
-        }
-    }
-
-    private static <T> T await(String what, java.util.concurrent.Callable<Optional<T>> probe, Predicate<T> done)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Optional<T> last = Optional.empty();
-        while (System.nanoTime() < deadline) {
-            last = probe.call();
-            if (last.isPresent() && done.test(last.get())) {
-                return last.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(what + " did not come within 60 s; last seen: " + last);
-    }
 
     private static Optional<SearchResultEntry> account(SambaAdDirectory samba, String personId) throws LDAPException {
         try (LDAPConnection admin = admin(samba)) {

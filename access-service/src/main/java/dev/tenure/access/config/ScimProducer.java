@@ -2,7 +2,7 @@ package dev.tenure.access.config;
 
 import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorSet;
-import dev.tenure.access.scim.ScimAuthorization;
+import dev.tenure.access.connector.TokenSource;
 import dev.tenure.access.scim.ScimConnector;
 import dev.tenure.access.scim.ScimSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,14 +41,14 @@ public class ScimProducer {
 
     static ScimSettings settings(String target, ScimConfig.App app, Clock clock) {
         String prefix = "tenure.access.scim.apps." + target + ".";
-        ScimAuthorization authorization;
+        TokenSource authorization;
         if (app.token().isPresent()) {
             if (app.tokenUrl().isPresent()) {
                 throw new IllegalArgumentException(prefix + "token and " + prefix + "token-url are exclusive");
             }
-            authorization = ScimAuthorization.bearer(app.token().get());
+            authorization = TokenSource.bearer(app.token().get());
         } else if (app.tokenUrl().isPresent()) {
-            authorization = ScimAuthorization.clientCredentials(URI.create(app.tokenUrl().get()),
+            authorization = TokenSource.clientCredentials(URI.create(app.tokenUrl().get()),
                     app.clientId().orElseThrow(() -> new IllegalArgumentException(prefix + "client-id is required "
                             + "with " + prefix + "token-url")),
                     app.clientSecret().orElseThrow(() -> new IllegalArgumentException(prefix + "client-secret is "

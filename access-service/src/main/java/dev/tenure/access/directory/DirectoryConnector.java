@@ -18,20 +18,13 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import dev.tenure.access.connector.AccessCommand;
-import dev.tenure.access.connector.AccessCommand.DeleteAccount;
-import dev.tenure.access.connector.AccessCommand.EndSessions;
-import dev.tenure.access.connector.AccessCommand.EnsureAccount;
-import dev.tenure.access.connector.AccessCommand.EnsureMembership;
-import dev.tenure.access.connector.AccessCommand.RemoveMembership;
-import dev.tenure.access.connector.AccessCommand.RevokeMfa;
-import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
+import dev.tenure.access.connector.AccountConnector;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
-import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.ConnectorHealth;
 import dev.tenure.access.connector.GroupKind;
+import dev.tenure.access.connector.MembershipConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +39,7 @@ import java.util.Optional;
  * <p>Thread-safe; operations on different people may run in parallel over the pool. Two commands for the same
  * person should not (the executor keeps one person's commands in order).
  */
-public final class DirectoryConnector implements Connector, AutoCloseable {
+public final class DirectoryConnector implements MembershipConnector, AutoCloseable {
 
     public static final String TARGET_SYSTEM = "directory";
     /** How many numbered login names ({@code jgarcia2} ... ) are tried before giving up. */
@@ -100,24 +93,8 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
     }
 
     @Override
-    public ChangeResult apply(AccessCommand command) throws ConnectorException {
-        // Java 17: no pattern-matching switch over the sealed interface
-        if (command instanceof EnsureAccount c) {
-            return ensureAccount(c.profile(), c.enabled());
-        } else if (command instanceof SetAccountEnabled c) {
-            return setEnabled(c.personId(), c.enabled());
-        } else if (command instanceof EnsureMembership c) {
-            return ensureMembership(c);
-        } else if (command instanceof RemoveMembership c) {
-            return removeMembership(c.personId(), c.group());
-        } else if (command instanceof DeleteAccount c) {
-            return deleteAccount(c.personId());
-        } else if (command instanceof RevokeMfa || command instanceof EndSessions) {
-            // identity-provider commands: the planner sends them to the identity provider's target only
-            throw ConnectorException.permanent(command.getClass().getSimpleName() + " is not supported by "
-                    + "the directory (" + dialect.name() + ")", null);
-        }
-        throw ConnectorException.permanent("unknown command " + command.getClass().getSimpleName(), null);
+    public String description() {
+        return "the directory (" + dialect.name() + ")";
     }
 
     @Override
@@ -127,7 +104,8 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
 
     // ---- accounts
 
-    private ChangeResult ensureAccount(AccountProfile profile, boolean enabled) throws ConnectorException {
+    @Override
+    public ChangeResult ensureAccount(AccountProfile profile, boolean enabled) throws ConnectorException {
         Optional<SearchResultEntry> existing = findAccount(profile.personId());
         if (existing.isEmpty()) {
             return createAccount(profile, enabled);
@@ -217,14 +195,11 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
         return ChangeResult.changed("updated account " + login + ": " + String.join(", ", changed));
     }
 
-    private ChangeResult setEnabled(String personId, boolean enabled) throws ConnectorException {
+    @Override
+    public ChangeResult setAccountEnabled(String personId, boolean enabled) throws ConnectorException {
         Optional<SearchResultEntry> account = findAccount(personId);
         if (account.isEmpty()) {
-            if (!enabled) {
-                return ChangeResult.alreadySo("no account for person " + personId + ": nothing to disable");
-            }
-            throw ConnectorException.permanent("cannot enable: no account for person " + personId + " under "
-                    + usersBase, null);
+            return AccountConnector.noAccount(personId, enabled, "under " + usersBase);
         }
         String login = login(account.get());
         List<Modification> changes = dialect.enabledChange(account.get(), enabled);
@@ -235,7 +210,8 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
         return ChangeResult.changed((enabled ? "enabled" : "disabled") + " account " + login);
     }
 
-    private ChangeResult deleteAccount(String personId) throws ConnectorException {
+    @Override
+    public ChangeResult deleteAccount(String personId) throws ConnectorException {
         Optional<SearchResultEntry> account = findAccount(personId);
         if (account.isEmpty()) {
             return ChangeResult.alreadySo("no account for person " + personId);
@@ -254,29 +230,31 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
 
     // ---- memberships
 
-    private ChangeResult ensureMembership(EnsureMembership command) throws ConnectorException {
-        SearchResultEntry account = findAccount(command.personId()).orElseThrow(() -> ConnectorException.permanent(
-                "no account for person " + command.personId() + " under " + usersBase
+    @Override
+    public ChangeResult ensureMembership(String personId, String groupName, GroupKind kind)
+            throws ConnectorException {
+        SearchResultEntry account = findAccount(personId).orElseThrow(() -> ConnectorException.permanent(
+                "no account for person " + personId + " under " + usersBase
                         + ": the account must exist before its memberships", null));
         DN member = parse(account.getDN());
         String login = login(account);
-        Optional<SearchResultEntry> group = findGroup(command.group());
+        Optional<SearchResultEntry> group = findGroup(groupName);
         if (group.isEmpty()) {
             if (!settings.createMissingGroups()) {
-                throw ConnectorException.permanent("no group '" + command.group() + "' under " + groupsBase
+                throw ConnectorException.permanent("no group '" + groupName + "' under " + groupsBase
                         + " and creating missing groups is off", null);
             }
-            DN groupDn = groupDn(command.group());
-            Entry entry = dialect.newGroup(groupDn, cnOf(command.group()), command.kind(), member, settings);
+            DN groupDn = groupDn(groupName);
+            Entry entry = dialect.newGroup(groupDn, cnOf(groupName), kind, member, settings);
             try {
                 pool.add(new AddRequest(entry));
-                return ChangeResult.changed("created " + kindWord(command.kind()) + " " + groupDn + " with member "
+                return ChangeResult.changed("created " + kindWord(kind) + " " + groupDn + " with member "
                         + login);
             } catch (LDAPException e) {
                 if (e.getResultCode() != ResultCode.ENTRY_ALREADY_EXISTS) {
                     throw LdapFailures.classify("create group " + groupDn, e);
                 }
-                group = findGroup(command.group()); // created concurrently: add the member below
+                group = findGroup(groupName); // created concurrently: add the member below
                 if (group.isEmpty()) {
                     throw ConnectorException.permanent("group " + groupDn
                             + " exists but is not a group this connector can manage", e);
@@ -310,7 +288,8 @@ public final class DirectoryConnector implements Connector, AutoCloseable {
         return ChangeResult.changed("added " + login + " to " + groupDn);
     }
 
-    private ChangeResult removeMembership(String personId, String groupName) throws ConnectorException {
+    @Override
+    public ChangeResult removeMembership(String personId, String groupName) throws ConnectorException {
         Optional<SearchResultEntry> account = findAccount(personId);
         if (account.isEmpty()) {
             return ChangeResult.alreadySo("no account for person " + personId + ": no membership in " + groupName);

@@ -3,6 +3,7 @@ package dev.tenure.access.execution;
 import dev.tenure.access.execution.DeadLetterIndex.CommandSummary;
 import dev.tenure.access.execution.DeadLetterIndex.Letter;
 import dev.tenure.access.execution.DeadLetterIndex.Replay;
+import dev.tenure.access.messaging.TopicFollower;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.topics.Topics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,9 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
@@ -72,35 +70,27 @@ public class DeadLetters {
     Clock clock;
 
     private DeadLetterIndex index;
-    private volatile boolean caughtUp;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private TopicFollower follower;
     private final Object replayLock = new Object();
 
+    /** Reads the topic from its start, marks the list ready at the end offsets seen first, then follows it. */
     void start(@Observes StartupEvent startup) {
         if (!config.enabled()) {
             return;
         }
         RegistryCommandCodec codec = new RegistryCommandCodec(kafka.registryUrl());
-        index = new DeadLetterIndex(value -> summary(codec, value));
-        thread = new Thread(this::follow, "access-dead-letters");
-        thread.setDaemon(true);
-        thread.start();
+        DeadLetterIndex letters = new DeadLetterIndex(value -> summary(codec, value));
+        follower = new TopicFollower(ExecutionKafka.DEAD_LETTER_TOPIC,
+                () -> new KafkaConsumer<>(kafka.consumerConfig(null, "access-service-dead-letters")),
+                Duration.ofMillis(500), r -> letters.accept(r.partition(), r.offset(), r.key(), r.value(), headers(r)),
+                () -> LOG.infof("dead letters read: %d on %s", letters.all().size(), ExecutionKafka.DEAD_LETTER_TOPIC));
+        index = letters;
+        follower.start("access-dead-letters");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (follower != null) {
+            follower.close();
         }
     }
 
@@ -193,51 +183,9 @@ public class DeadLetters {
         if (index == null) {
             throw new NotReadyException("the executor is disabled on this instance");
         }
-        if (!caughtUp) {
+        if (!follower.caughtUp()) {
             throw new NotReadyException("still reading " + ExecutionKafka.DEAD_LETTER_TOPIC);
         }
-    }
-
-    /** Reads the topic from its start, marks the list ready at the end offsets seen first, then follows it. */
-    private void follow() {
-        while (running) {
-            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
-                    kafka.consumerConfig(null, "access-service-dead-letters"))) {
-                consumer = c;
-                List<TopicPartition> partitions = awaitPartitions(c);
-                if (partitions.isEmpty()) {
-                    return;
-                }
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                        index.accept(r.partition(), r.offset(), r.key(), r.value(), headers(r));
-                    }
-                    if (!caughtUp && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                        caughtUp = true;
-                        LOG.infof("dead letters read: %d on %s", index.all().size(), ExecutionKafka.DEAD_LETTER_TOPIC);
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("reading %s failed, starting over in 5 s: %s", ExecutionKafka.DEAD_LETTER_TOPIC, e.toString());
-                sleep(Duration.ofSeconds(5));
-            }
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.listTopics(Duration.ofSeconds(10)).get(ExecutionKafka.DEAD_LETTER_TOPIC);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        return List.of();
     }
 
     private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
@@ -261,15 +209,6 @@ public class DeadLetters {
             throw e; // the registry is away: read the topic again later rather than call the letter unreadable
         } catch (RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    private void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

@@ -1,33 +1,27 @@
 package dev.tenure.access.idp;
 
+import static dev.tenure.access.connector.HttpExchange.encoded;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tenure.access.connector.AccessCommand;
-import dev.tenure.access.connector.AccessCommand.DeleteAccount;
 import dev.tenure.access.connector.AccessCommand.EndSessions;
-import dev.tenure.access.connector.AccessCommand.EnsureAccount;
-import dev.tenure.access.connector.AccessCommand.EnsureMembership;
-import dev.tenure.access.connector.AccessCommand.RemoveMembership;
 import dev.tenure.access.connector.AccessCommand.RevokeMfa;
-import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
-import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.ConnectorHealth;
-import dev.tenure.access.directory.AccountNames;
-import dev.tenure.access.idp.KeycloakHttp.Answer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.tenure.access.connector.HttpAccountConnector;
+import dev.tenure.access.connector.HttpExchange;
+import dev.tenure.access.connector.HttpExchange.Answer;
+import dev.tenure.access.connector.IdentityProviderConnector;
+import dev.tenure.access.connector.TokenSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * The identity provider: one Keycloak realm, through its admin REST API, as "make it so" commands. A person's user is
@@ -43,103 +37,62 @@ import org.jboss.logging.Logger;
  * <p>The realm must let an administrator keep the {@value #PERSON_ID} attribute: declare it in the realm's user
  * profile, or set its unmanaged attribute policy to "admin can edit" ({@code ADMIN_EDIT}).
  */
-public final class KeycloakConnector implements Connector {
+public final class KeycloakConnector extends HttpAccountConnector implements IdentityProviderConnector {
 
     /** The user attribute holding the person id. */
     public static final String PERSON_ID = "tenurePersonId";
     /** The credential types that are a second factor. */
     static final Set<String> MFA_CREDENTIALS = Set.of("otp", "webauthn", "webauthn-passwordless");
     static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
-    private static final int MAX_NAME_CANDIDATES = 20;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Logger LOG = Logger.getLogger(KeycloakConnector.class);
 
     private final KeycloakSettings settings;
-    private final KeycloakHttp http;
 
     public KeycloakConnector(KeycloakSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new KeycloakHttp(settings, clock);
-    }
-
-    @Override
-    public String targetSystem() {
-        return settings.targetSystem();
+        super("the identity provider " + settings.targetSystem(), settings.mailDomain(), "username",
+                new HttpExchange(settings.targetSystem(), settings.adminUrl(), settings.connectTimeout(),
+                        settings.requestTimeout(), TokenSource.clientCredentials(settings.tokenUrl(),
+                        settings.clientId(), settings.clientSecret(), Optional.empty(), clock),
+                        new KeycloakDialect(settings), clock));
+        this.settings = settings;
     }
 
     /** A token by the client credentials, then the realm itself read with it. */
     @Override
-    public ConnectorHealth test() {
-        try {
-            Answer realm = http.get("");
-            if (!realm.ok()) {
-                return ConnectorHealth.down(settings.adminUrl() + ": " + http.refused("GET realm", realm).getMessage());
-            }
-            return ConnectorHealth.up("Keycloak realm " + realm.body().path("realm").asText(settings.realm()) + " at "
-                    + settings.baseUrl() + " (" + http + ")");
-        } catch (ConnectorException e) {
-            return ConnectorHealth.down(e.getMessage());
+    protected ConnectorHealth health() throws ConnectorException {
+        Answer realm = http.get("");
+        if (!realm.ok()) {
+            return ConnectorHealth.down(settings.adminUrl() + ": " + http.refused("GET realm", realm).getMessage());
         }
-    }
-
-    @Override
-    public ChangeResult apply(AccessCommand command) throws ConnectorException {
-        // Java 17: no pattern-matching switch over the sealed interface
-        if (command instanceof EnsureAccount c) {
-            return ensureAccount(c.profile(), c.enabled());
-        } else if (command instanceof SetAccountEnabled c) {
-            return setEnabled(c.personId(), c.enabled());
-        } else if (command instanceof RevokeMfa c) {
-            return revokeMfa(c.personId());
-        } else if (command instanceof EndSessions c) {
-            return endSessions(c.personId());
-        } else if (command instanceof DeleteAccount c) {
-            return deleteAccount(c.personId());
-        } else if (command instanceof EnsureMembership || command instanceof RemoveMembership) {
-            throw ConnectorException.permanent(command.getClass().getSimpleName() + " is not supported by the "
-                    + "identity provider " + settings.targetSystem() + ": its groups are not planned", null);
-        }
-        throw ConnectorException.permanent("unknown command " + command.getClass().getSimpleName(), null);
+        return ConnectorHealth.up("Keycloak realm " + realm.body().path("realm").asText(settings.realm()) + " at "
+                + settings.baseUrl() + " (" + http + ")");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Accounts
 
-    private ChangeResult ensureAccount(AccountProfile profile, boolean enabled) throws ConnectorException {
-        Optional<JsonNode> existing = findUser(profile.personId());
-        if (existing.isPresent()) {
-            return update(existing.get(), profile, enabled);
-        }
-        for (int n = 1; n <= MAX_NAME_CANDIDATES; n++) {
-            String username = username(profile, n);
-            Answer created = http.send("POST", "/users", newUser(profile, username, enabled));
-            if (created.ok()) {
-                Optional<JsonNode> made = findUser(profile.personId());
-                return ChangeResult.changed("created " + username + made.map(u -> " (" + u.path("id").asText() + ")")
-                        .orElse("") + (enabled ? "" : ", disabled") + ", MFA to set up at the first sign-in");
-            }
-            if (created.status() != 409) {
-                throw http.refused("creating " + username, created);
-            }
-            // 409: made by an earlier attempt whose answer was lost, or the name belongs to someone else
-            existing = findUser(profile.personId());
-            if (existing.isPresent()) {
-                return update(existing.get(), profile, enabled);
-            }
-            LOG.debugf("%s: username %s is taken (%s), trying the next", settings.targetSystem(), username,
-                    created.detail());
-        }
-        throw ConnectorException.permanent(settings.targetSystem() + ": no free username for person "
-                + profile.personId() + " after " + MAX_NAME_CANDIDATES + " candidates", null);
+    @Override
+    protected Answer create(AccountProfile profile, String username, boolean enabled) throws ConnectorException {
+        return http.send("POST", "/users", newUser(profile, username, enabled));
+    }
+
+    /** Keycloak answers a create without the user: its id is read back. */
+    @Override
+    protected ChangeResult created(AccountProfile profile, String username, boolean enabled, Answer answer)
+            throws ConnectorException {
+        Optional<JsonNode> made = findUser(profile.personId());
+        return ChangeResult.changed("created " + username + made.map(u -> " (" + u.path("id").asText() + ")")
+                .orElse("") + (enabled ? "" : ", disabled") + ", MFA to set up at the first sign-in");
     }
 
     /**
      * Brings the user's names, attributes and {@code enabled} to the profile's, changing only what differs; a user
      * without a second factor is asked again to set one up.
      */
-    private ChangeResult update(JsonNode user, AccountProfile profile, boolean enabled) throws ConnectorException {
+    @Override
+    protected ChangeResult update(JsonNode user, AccountProfile profile, boolean enabled) throws ConnectorException {
         String id = user.path("id").asText();
-        String detail = user.path("username").asText() + " (" + id + ")";
+        String detail = describe(user);
         ObjectNode desired = (ObjectNode) user.deepCopy();
         List<String> changed = new ArrayList<>();
         setIfDifferent(desired, "firstName", profile.givenName(), changed);
@@ -153,7 +106,7 @@ public final class KeycloakConnector implements Connector {
                 changed.add(attribute[0]);
             }
         }
-        if (user.path("enabled").asBoolean(false) != enabled) {
+        if (isEnabled(user) != enabled) {
             desired.put("enabled", enabled);
             changed.add("enabled");
         }
@@ -166,7 +119,7 @@ public final class KeycloakConnector implements Connector {
         if (changed.isEmpty()) {
             return ChangeResult.alreadySo(detail);
         }
-        Answer answer = http.send("PUT", "/users/" + path(id), desired);
+        Answer answer = http.send("PUT", "/users/" + encoded(id), desired);
         if (answer.status() == 404) {
             throw ConnectorException.retryable(settings.targetSystem() + ": user " + id + " was deleted meanwhile; "
                     + "it is looked up again on the next attempt", null);
@@ -177,23 +130,18 @@ public final class KeycloakConnector implements Connector {
         return ChangeResult.changed("updated " + detail + ": " + String.join(", ", changed));
     }
 
-    private ChangeResult setEnabled(String personId, boolean enabled) throws ConnectorException {
-        Optional<JsonNode> user = findUser(personId);
-        if (user.isEmpty()) {
-            if (!enabled) {
-                return ChangeResult.alreadySo("no account for " + personId + ": nothing to disable");
-            }
-            throw ConnectorException.permanent(settings.targetSystem() + " has no account for person " + personId
-                    + " to enable", null);
-        }
-        String id = user.get().path("id").asText();
-        String detail = user.get().path("username").asText() + " (" + id + ")";
-        if (user.get().path("enabled").asBoolean(false) == enabled) {
-            return ChangeResult.alreadySo(detail);
-        }
+    @Override
+    protected boolean isEnabled(JsonNode user) {
+        return user.path("enabled").asBoolean(false);
+    }
+
+    @Override
+    protected ChangeResult changeEnabled(JsonNode user, boolean enabled) throws ConnectorException {
+        String id = user.path("id").asText();
+        String detail = describe(user);
         ObjectNode change = NODES.objectNode();
         change.put("enabled", enabled);
-        Answer answer = http.send("PUT", "/users/" + path(id), change);
+        Answer answer = http.send("PUT", "/users/" + encoded(id), change);
         if (answer.status() == 404 && !enabled) {
             return ChangeResult.alreadySo("already deleted " + detail);
         }
@@ -203,32 +151,22 @@ public final class KeycloakConnector implements Connector {
         return ChangeResult.changed((enabled ? "enabled " : "disabled ") + detail);
     }
 
-    private ChangeResult deleteAccount(String personId) throws ConnectorException {
-        Optional<JsonNode> user = findUser(personId);
-        if (user.isEmpty()) {
-            return ChangeResult.alreadySo("no account for " + personId);
-        }
-        String id = user.get().path("id").asText();
-        Answer deleted = http.send("DELETE", "/users/" + path(id), null);
-        if (deleted.status() == 404) {
-            return ChangeResult.alreadySo("already deleted " + id);
-        }
-        if (!deleted.ok()) {
-            throw http.refused("deleting user " + id, deleted);
-        }
-        return ChangeResult.changed("deleted " + user.get().path("username").asText() + " (" + id + ")");
+    @Override
+    protected Answer delete(JsonNode user) throws ConnectorException {
+        return http.send("DELETE", "/users/" + encoded(user.path("id").asText()), null);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // MFA and sessions
 
-    private ChangeResult revokeMfa(String personId) throws ConnectorException {
+    @Override
+    public ChangeResult revokeMfa(String personId) throws ConnectorException {
         Optional<JsonNode> user = findUser(personId);
         if (user.isEmpty()) {
             return ChangeResult.alreadySo("no account for " + personId + ": no MFA credentials");
         }
         String id = user.get().path("id").asText();
-        String detail = user.get().path("username").asText() + " (" + id + ")";
+        String detail = describe(user.get());
         List<JsonNode> credentials = mfaCredentials(id);
         if (credentials.isEmpty()) {
             return ChangeResult.alreadySo(detail + " has no MFA credentials");
@@ -236,7 +174,8 @@ public final class KeycloakConnector implements Connector {
         List<String> removed = new ArrayList<>();
         for (JsonNode credential : credentials) {
             String credentialId = credential.path("id").asText();
-            Answer deleted = http.send("DELETE", "/users/" + path(id) + "/credentials/" + path(credentialId), null);
+            Answer deleted = http.send("DELETE", "/users/" + encoded(id) + "/credentials/" + encoded(credentialId),
+                    null);
             if (!deleted.ok() && deleted.status() != 404) { // 404: removed meanwhile, as wanted
                 throw http.refused("deleting credential " + credentialId + " of " + detail, deleted);
             }
@@ -246,27 +185,28 @@ public final class KeycloakConnector implements Connector {
                 + " (" + String.join(", ", removed) + ") of " + detail);
     }
 
-    private ChangeResult endSessions(String personId) throws ConnectorException {
+    @Override
+    public ChangeResult endSessions(String personId) throws ConnectorException {
         Optional<JsonNode> user = findUser(personId);
         if (user.isEmpty()) {
             return ChangeResult.alreadySo("no account for " + personId + ": no sessions");
         }
         String id = user.get().path("id").asText();
-        String detail = user.get().path("username").asText() + " (" + id + ")";
+        String detail = describe(user.get());
         List<String> ended = new ArrayList<>();
-        Answer sessions = http.get("/users/" + path(id) + "/sessions");
+        Answer sessions = http.get("/users/" + encoded(id) + "/sessions");
         if (!sessions.ok()) {
             throw http.refused("reading the sessions of " + detail, sessions);
         }
         if (sessions.body().size() > 0) {
-            Answer logout = http.send("POST", "/users/" + path(id) + "/logout", null);
+            Answer logout = http.send("POST", "/users/" + encoded(id) + "/logout", null);
             if (!logout.ok()) {
                 throw http.refused("logging out " + detail, logout);
             }
             ended.add(sessions.body().size() + " session" + (sessions.body().size() == 1 ? "" : "s"));
         }
         // Offline tokens outlive sessions: they go with the client's consent (one per client that holds any).
-        Answer consents = http.get("/users/" + path(id) + "/consents");
+        Answer consents = http.get("/users/" + encoded(id) + "/consents");
         if (!consents.ok()) {
             throw http.refused("reading the consents of " + detail, consents);
         }
@@ -275,7 +215,7 @@ public final class KeycloakConnector implements Connector {
                 continue;
             }
             String client = consent.path("clientId").asText();
-            Answer revoked = http.send("DELETE", "/users/" + path(id) + "/consents/" + path(client), null);
+            Answer revoked = http.send("DELETE", "/users/" + encoded(id) + "/consents/" + encoded(client), null);
             if (!revoked.ok() && revoked.status() != 404) {
                 throw http.refused("revoking the offline tokens of " + detail + " for " + client, revoked);
             }
@@ -288,7 +228,7 @@ public final class KeycloakConnector implements Connector {
     }
 
     private List<JsonNode> mfaCredentials(String userId) throws ConnectorException {
-        Answer answer = http.get("/users/" + path(userId) + "/credentials");
+        Answer answer = http.get("/users/" + encoded(userId) + "/credentials");
         if (!answer.ok()) {
             throw http.refused("reading the credentials of user " + userId, answer);
         }
@@ -314,9 +254,10 @@ public final class KeycloakConnector implements Connector {
     // Shared
 
     /** The user whose {@value #PERSON_ID} is the person id, if the realm has one (two is for a human to resolve). */
-    private Optional<JsonNode> findUser(String personId) throws ConnectorException {
+    @Override
+    protected Optional<JsonNode> findUser(String personId) throws ConnectorException {
         Answer answer = http.get("/users?briefRepresentation=false&exact=true&max=10&q="
-                + query(PERSON_ID + ":" + personId));
+                + encoded(PERSON_ID + ":" + personId));
         if (!answer.ok()) {
             throw http.refused("searching users by " + PERSON_ID, answer);
         }
@@ -356,10 +297,6 @@ public final class KeycloakConnector implements Connector {
                 new String[] {"agency", profile.agency()});
     }
 
-    private String username(AccountProfile profile, int n) {
-        return AccountNames.candidate(profile, n, 64).mailLocalPart() + "@" + settings.mailDomain();
-    }
-
     private static void setIfDifferent(ObjectNode user, String field, String desired, List<String> changed) {
         if (!desired.equals(user.path(field).asText(null))) {
             user.put(field, desired);
@@ -374,13 +311,5 @@ public final class KeycloakConnector implements Connector {
             }
         }
         return false;
-    }
-
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String path(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenure.access.idp;
 
+import dev.tenure.access.connector.HttpExchange;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,21 +23,11 @@ public record KeycloakSettings(String targetSystem, URI baseUrl, String realm, S
                                String mailDomain, Duration connectTimeout, Duration requestTimeout) {
 
     public KeycloakSettings {
-        Objects.requireNonNull(targetSystem, "targetSystem");
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = HttpExchange.baseUrl("Keycloak", targetSystem, baseUrl, connectTimeout, requestTimeout);
         Objects.requireNonNull(realm, "realm");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
         Objects.requireNonNull(mailDomain, "mailDomain");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        String url = baseUrl.toString();
-        if (url.endsWith("/")) {
-            baseUrl = URI.create(url.substring(0, url.length() - 1));
-        }
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("the Keycloak base URL of " + targetSystem + " must be http(s): " + url);
-        }
         if (realm.isBlank() || clientId.isBlank() || clientSecret.isBlank()) {
             throw new IllegalArgumentException("the identity provider " + targetSystem
                     + " needs a realm, a client id and a client secret");

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,11 +78,9 @@ public class ManualTaskResource {
                 errors.add(error("overdue", "true or false"));
             }
         }
-        if (!errors.isEmpty()) {
-            return Problems.invalid(errors);
-        }
-        if (!tasks.ready()) {
-            return notReady();
+        Optional<Response> unanswerable = invalidOrNotReady(errors);
+        if (unanswerable.isPresent()) {
+            return unanswerable.get();
         }
         Instant now = tasks.now();
         List<TaskView> found = tasks.list(new ManualTasks.Filter(blankToNull(queue), blankToNull(app), wanted,
@@ -103,36 +102,31 @@ public class ManualTaskResource {
                 .orElseGet(() -> Problems.notFound("There is no manual task " + id + "."));
     }
 
-    /** Body {@code {"version": 1, "assignee": "..."}}; without an assignee, the caller takes it. */
+    /**
+     * One action on one task, its fields in the body:
+     * <ul>
+     *   <li>{@code assign}: {@code {"version": 1, "assignee": "..."}}; without an assignee, the caller takes it;</li>
+     *   <li>{@code reassign}: {@code {"version": 2, "assignee": "...", "reason": "..."}};</li>
+     *   <li>{@code done}: {@code {"version": 2, "comment": "...", "effectiveAt": "2027-07-01T09:00:00Z"}} (both
+     *       optional);</li>
+     *   <li>{@code errored}: {@code {"version": 2, "comment": "..."}}.</li>
+     * </ul>
+     */
     @POST
-    @Path("/{id: .+}/assign")
+    @Path("/{id: .+}/{action: assign|reassign|done|errored}")
     @Consumes(MediaType.WILDCARD)
-    public Response assign(@PathParam("id") String id, String body) {
-        return single(id, "assign", body);
-    }
-
-    /** Body {@code {"version": 2, "assignee": "...", "reason": "..."}}. */
-    @POST
-    @Path("/{id: .+}/reassign")
-    @Consumes(MediaType.WILDCARD)
-    public Response reassign(@PathParam("id") String id, String body) {
-        return single(id, "reassign", body);
-    }
-
-    /** Body {@code {"version": 2, "comment": "...", "effectiveAt": "2027-07-01T09:00:00Z"}} (both optional). */
-    @POST
-    @Path("/{id: .+}/done")
-    @Consumes(MediaType.WILDCARD)
-    public Response done(@PathParam("id") String id, String body) {
-        return single(id, "done", body);
-    }
-
-    /** Body {@code {"version": 2, "comment": "..."}}. */
-    @POST
-    @Path("/{id: .+}/errored")
-    @Consumes(MediaType.WILDCARD)
-    public Response errored(@PathParam("id") String id, String body) {
-        return single(id, "errored", body);
+    public Response single(@PathParam("id") String id, @PathParam("action") String action, String body) {
+        Parsed parsed = provisionersBody(body);
+        if (parsed.problem != null) {
+            return parsed.problem;
+        }
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        parsed.node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        Optional<Response> unanswerable = invalidOrNotReady(List.of());
+        if (unanswerable.isPresent()) {
+            return unanswerable.get();
+        }
+        return act(id, action, fields);
     }
 
     /**
@@ -144,11 +138,7 @@ public class ManualTaskResource {
     @Path("/bulk")
     @Consumes(MediaType.WILDCARD)
     public Response bulk(String body) {
-        var refused = access.refuseUnlessProvisioner("act on manual tasks");
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Parsed parsed = parse(body);
+        Parsed parsed = provisionersBody(body);
         if (parsed.problem != null) {
             return parsed.problem;
         }
@@ -180,11 +170,9 @@ public class ManualTaskResource {
                 shared.put(field.getKey(), field.getValue());
             }
         }
-        if (!errors.isEmpty()) {
-            return Problems.invalid(errors);
-        }
-        if (!tasks.ready()) {
-            return notReady();
+        Optional<Response> unanswerable = invalidOrNotReady(errors);
+        if (unanswerable.isPresent()) {
+            return unanswerable.get();
         }
         List<BulkResult> results = new ArrayList<>();
         int succeeded = 0;
@@ -208,23 +196,6 @@ public class ManualTaskResource {
     }
 
     // ---- one action
-
-    private Response single(String id, String action, String body) {
-        var refused = access.refuseUnlessProvisioner("act on manual tasks");
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Parsed parsed = parse(body);
-        if (parsed.problem != null) {
-            return parsed.problem;
-        }
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        parsed.node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-        if (!tasks.ready()) {
-            return notReady();
-        }
-        return act(id, action, fields);
-    }
 
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "assign", Set.of("version", "assignee"),
@@ -306,6 +277,26 @@ public class ManualTaskResource {
     }
 
     private record Parsed(JsonNode node, Response problem) {
+    }
+
+    /** The body of a change: its JSON object, or the problem to answer (no provisioner, no JSON object). */
+    private Parsed provisionersBody(String body) {
+        var refused = access.refuseUnlessProvisioner("act on manual tasks");
+        if (refused.isPresent()) {
+            return new Parsed(null, refused.get());
+        }
+        return parse(body);
+    }
+
+    /** The problem to answer for a request with errors, or while the tasks are still being read; else empty. */
+    private Optional<Response> invalidOrNotReady(List<Map<String, String>> errors) {
+        if (!errors.isEmpty()) {
+            return Optional.of(Problems.invalid(errors));
+        }
+        if (!tasks.ready()) {
+            return Optional.of(notReady());
+        }
+        return Optional.empty();
     }
 
     private static Parsed parse(String body) {

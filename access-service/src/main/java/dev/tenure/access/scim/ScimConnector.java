@@ -1,30 +1,23 @@
 package dev.tenure.access.scim;
 
+import static dev.tenure.access.connector.HttpExchange.encoded;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tenure.access.connector.AccessCommand;
-import dev.tenure.access.connector.AccessCommand.DeleteAccount;
-import dev.tenure.access.connector.AccessCommand.EndSessions;
-import dev.tenure.access.connector.AccessCommand.EnsureAccount;
-import dev.tenure.access.connector.AccessCommand.EnsureMembership;
-import dev.tenure.access.connector.AccessCommand.RemoveMembership;
-import dev.tenure.access.connector.AccessCommand.RevokeMfa;
-import dev.tenure.access.connector.AccessCommand.SetAccountEnabled;
 import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
-import dev.tenure.access.connector.Connector;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.ConnectorHealth;
-import dev.tenure.access.directory.AccountNames;
-import dev.tenure.access.scim.ScimHttp.Answer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.tenure.access.connector.GroupKind;
+import dev.tenure.access.connector.HttpAccountConnector;
+import dev.tenure.access.connector.HttpExchange;
+import dev.tenure.access.connector.HttpExchange.Answer;
+import dev.tenure.access.connector.MembershipConnector;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -37,29 +30,24 @@ import org.jboss.logging.Logger;
  * {@code displayName} — a group is never rewritten whole, so other members a person or another system added stay.
  * Deletion is {@code DELETE}; a user already gone is already so.
  */
-public final class ScimConnector implements Connector {
+public final class ScimConnector extends HttpAccountConnector implements MembershipConnector {
 
     static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-    private static final int MAX_NAME_CANDIDATES = 20;
     private static final int PAGE = 100;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Logger LOG = Logger.getLogger(ScimConnector.class);
 
     private final ScimSettings settings;
-    private final ScimHttp http;
     private volatile ScimServiceProvider provider;
 
     public ScimConnector(ScimSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = new ScimHttp(settings, clock);
-    }
-
-    @Override
-    public String targetSystem() {
-        return settings.targetSystem();
+        super("SCIM application " + settings.targetSystem(), settings.mailDomain(), "userName",
+                new HttpExchange(settings.targetSystem(), settings.baseUrl(), settings.connectTimeout(),
+                        settings.requestTimeout(), settings.authorization(), new ScimDialect(settings), clock));
+        this.settings = settings;
     }
 
     /**
@@ -67,21 +55,17 @@ public final class ScimConnector implements Connector {
      * authentication (RFC 7644 §4), so only the second proves the credentials work.
      */
     @Override
-    public ConnectorHealth test() {
-        try {
-            Answer answer = http.get("/ServiceProviderConfig");
-            if (!answer.ok()) {
-                return ConnectorHealth.down(settings.baseUrl() + "/ServiceProviderConfig: " + answer.detail());
-            }
-            provider = ScimServiceProvider.of(answer.body());
-            Answer users = http.get("/Users?startIndex=1&count=1");
-            if (!users.ok()) {
-                return ConnectorHealth.down(settings.baseUrl() + "/Users: " + users.detail());
-            }
-            return ConnectorHealth.up("SCIM at " + settings.baseUrl() + " (" + provider + ")");
-        } catch (ConnectorException e) {
-            return ConnectorHealth.down(e.getMessage());
+    protected ConnectorHealth health() throws ConnectorException {
+        Answer answer = http.get("/ServiceProviderConfig");
+        if (!answer.ok()) {
+            return ConnectorHealth.down(settings.baseUrl() + "/ServiceProviderConfig: " + answer.detail());
         }
+        provider = ScimServiceProvider.of(answer.body());
+        Answer users = http.get("/Users?startIndex=1&count=1");
+        if (!users.ok()) {
+            return ConnectorHealth.down(settings.baseUrl() + "/Users: " + users.detail());
+        }
+        return ConnectorHealth.up("SCIM at " + settings.baseUrl() + " (" + provider + ")");
     }
 
     /** What the application said it supports (read now if not yet). */
@@ -104,57 +88,22 @@ public final class ScimConnector implements Connector {
         return known;
     }
 
-    @Override
-    public ChangeResult apply(AccessCommand command) throws ConnectorException {
-        if (command instanceof EnsureAccount c) {
-            return ensureAccount(c.profile(), c.enabled());
-        } else if (command instanceof SetAccountEnabled c) {
-            return setEnabled(c.personId(), c.enabled());
-        } else if (command instanceof EnsureMembership c) {
-            return ensureMembership(c.personId(), c.group());
-        } else if (command instanceof RemoveMembership c) {
-            return removeMembership(c.personId(), c.group());
-        } else if (command instanceof DeleteAccount c) {
-            return deleteAccount(c.personId());
-        } else if (command instanceof RevokeMfa || command instanceof EndSessions) {
-            // identity-provider commands: the planner sends them to the identity provider's target only
-            throw ConnectorException.permanent(command.getClass().getSimpleName() + " is not supported by "
-                    + "SCIM application " + settings.targetSystem(), null);
-        }
-        throw ConnectorException.permanent("unknown command " + command.getClass().getSimpleName(), null);
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // Users
 
-    private ChangeResult ensureAccount(AccountProfile profile, boolean enabled) throws ConnectorException {
-        Optional<JsonNode> existing = findUser(profile.personId());
-        if (existing.isPresent()) {
-            return update(existing.get(), profile, enabled);
-        }
-        for (int n = 1; n <= MAX_NAME_CANDIDATES; n++) {
-            String userName = userName(profile, n);
-            Answer created = http.send("POST", "/Users", newUser(profile, userName, enabled), null);
-            if (created.ok()) {
-                return ChangeResult.changed("created " + userName + " (" + created.body().path("id").asText() + ")");
-            }
-            if (created.status() != 409) {
-                throw http.refused("creating " + userName, created);
-            }
-            // 409: made by an earlier attempt whose answer was lost, or the name belongs to someone else
-            existing = findUser(profile.personId());
-            if (existing.isPresent()) {
-                return update(existing.get(), profile, enabled);
-            }
-            LOG.debugf("%s: userName %s is taken (%s), trying the next", settings.targetSystem(), userName,
-                    created.detail());
-        }
-        throw ConnectorException.permanent(settings.targetSystem() + ": no free userName for person "
-                + profile.personId() + " after " + MAX_NAME_CANDIDATES + " candidates", null);
+    @Override
+    protected Answer create(AccountProfile profile, String userName, boolean enabled) throws ConnectorException {
+        return http.send("POST", "/Users", newUser(profile, userName, enabled), null);
+    }
+
+    @Override
+    protected ChangeResult created(AccountProfile profile, String userName, boolean enabled, Answer answer) {
+        return ChangeResult.changed("created " + userName + " (" + answer.body().path("id").asText() + ")");
     }
 
     /** Brings the user's attributes and {@code active} to the profile's, changing only what differs. */
-    private ChangeResult update(JsonNode user, AccountProfile profile, boolean enabled) throws ConnectorException {
+    @Override
+    protected ChangeResult update(JsonNode user, AccountProfile profile, boolean enabled) throws ConnectorException {
         ArrayNode ops = NODES.arrayNode();
         replaceIfDifferent(ops, user, "name.givenName", user.path("name").path("givenName"), profile.givenName());
         replaceIfDifferent(ops, user, "name.familyName", user.path("name").path("familyName"), profile.familyName());
@@ -165,63 +114,45 @@ public final class ScimConnector implements Connector {
                 profile.personId());
         replaceIfDifferent(ops, user, ENTERPRISE + ":department", enterprise.path("department"), profile.department());
         replaceIfDifferent(ops, user, ENTERPRISE + ":organization", enterprise.path("organization"), profile.agency());
-        if (user.path("active").asBoolean(true) != enabled) {
+        if (isEnabled(user) != enabled) {
             ops.add(replace("active", NODES.booleanNode(enabled)));
         }
-        String id = user.path("id").asText();
-        String detail = user.path("userName").asText() + " (" + id + ")";
         if (ops.isEmpty()) {
-            return ChangeResult.alreadySo(detail);
+            return ChangeResult.alreadySo(describe(user));
         }
         patchUser(user, ops);
-        return ChangeResult.changed("updated " + detail);
+        return ChangeResult.changed("updated " + describe(user));
     }
 
-    private ChangeResult setEnabled(String personId, boolean enabled) throws ConnectorException {
-        Optional<JsonNode> user = findUser(personId);
-        if (user.isEmpty()) {
-            if (!enabled) {
-                return ChangeResult.alreadySo("no account for " + personId + ": nothing to disable");
-            }
-            throw ConnectorException.permanent(settings.targetSystem() + " has no account for person " + personId
-                    + " to enable", null);
-        }
-        String detail = user.get().path("userName").asText() + " (" + user.get().path("id").asText() + ")";
-        if (user.get().path("active").asBoolean(true) == enabled) {
-            return ChangeResult.alreadySo(detail);
-        }
+    @Override
+    protected boolean isEnabled(JsonNode user) {
+        return user.path("active").asBoolean(true);
+    }
+
+    @Override
+    protected ChangeResult changeEnabled(JsonNode user, boolean enabled) throws ConnectorException {
         ArrayNode ops = NODES.arrayNode();
         ops.add(replace("active", NODES.booleanNode(enabled)));
-        patchUser(user.get(), ops);
-        return ChangeResult.changed((enabled ? "enabled " : "disabled ") + detail);
+        patchUser(user, ops);
+        return ChangeResult.changed((enabled ? "enabled " : "disabled ") + describe(user));
     }
 
-    private ChangeResult deleteAccount(String personId) throws ConnectorException {
-        Optional<JsonNode> user = findUser(personId);
-        if (user.isEmpty()) {
-            return ChangeResult.alreadySo("no account for " + personId);
-        }
-        String id = user.get().path("id").asText();
-        Answer deleted = http.send("DELETE", "/Users/" + path(id), null, ifMatch(user.get()));
-        if (deleted.ok()) {
-            return ChangeResult.changed("deleted " + user.get().path("userName").asText() + " (" + id + ")");
-        }
-        if (deleted.status() == 404) {
-            return ChangeResult.alreadySo("already deleted " + id);
-        }
-        throw conflictOr("deleting user " + id, deleted);
+    @Override
+    protected Answer delete(JsonNode user) throws ConnectorException {
+        return http.send("DELETE", "/Users/" + encoded(user.path("id").asText()), null, ifMatch(user));
     }
 
     private void patchUser(JsonNode user, ArrayNode ops) throws ConnectorException {
         String id = user.path("id").asText();
         Answer answer;
         if (serviceProvider().patch()) {
-            answer = http.send("PATCH", "/Users/" + path(id), patchOp(ops), ifMatch(user));
+            answer = http.send("PATCH", "/Users/" + encoded(id), patchOp(ops), ifMatch(user));
         } else {
-            answer = http.send("PUT", "/Users/" + path(id), replaced((ObjectNode) user.deepCopy(), ops), ifMatch(user));
+            answer = http.send("PUT", "/Users/" + encoded(id), replaced((ObjectNode) user.deepCopy(), ops),
+                    ifMatch(user));
         }
         if (!answer.ok()) {
-            throw conflictOr("updating user " + id, answer);
+            throw refusedChange("updating user " + id, answer);
         }
     }
 
@@ -248,14 +179,17 @@ public final class ScimConnector implements Connector {
     }
 
     /** The user whose externalId is the person id, if the application has one. */
-    private Optional<JsonNode> findUser(String personId) throws ConnectorException {
+    @Override
+    protected Optional<JsonNode> findUser(String personId) throws ConnectorException {
         return findOne("/Users", "externalId", personId);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Groups
 
-    private ChangeResult ensureMembership(String personId, String groupName) throws ConnectorException {
+    /** The group is found by its {@code displayName}; SCIM has no kinds of group. */
+    @Override
+    public ChangeResult ensureMembership(String personId, String groupName, GroupKind kind) throws ConnectorException {
         String userId = findUser(personId).map(u -> u.path("id").asText()).orElseThrow(() ->
                 ConnectorException.permanent(settings.targetSystem() + " has no account for person " + personId
                         + " to add to " + groupName, null));
@@ -290,7 +224,8 @@ public final class ScimConnector implements Connector {
         return ChangeResult.changed("added " + userId + " to " + groupName + " (" + groupId + ")");
     }
 
-    private ChangeResult removeMembership(String personId, String groupName) throws ConnectorException {
+    @Override
+    public ChangeResult removeMembership(String personId, String groupName) throws ConnectorException {
         Optional<JsonNode> user = findUser(personId);
         if (user.isEmpty()) {
             return ChangeResult.alreadySo("no account for " + personId + ": in no group");
@@ -318,9 +253,9 @@ public final class ScimConnector implements Connector {
             throw ConnectorException.permanent(settings.targetSystem() + " does not support PATCH: group membership "
                     + "is never written by replacing a whole group (it would drop members added meanwhile)", null);
         }
-        Answer answer = http.send("PATCH", "/Groups/" + path(id), patchOp(ops), ifMatch(group));
+        Answer answer = http.send("PATCH", "/Groups/" + encoded(id), patchOp(ops), ifMatch(group));
         if (!answer.ok()) {
-            throw conflictOr("changing the members of group " + id, answer);
+            throw refusedChange("changing the members of group " + id, answer);
         }
     }
 
@@ -328,7 +263,7 @@ public final class ScimConnector implements Connector {
         Optional<JsonNode> group = findOne("/Groups", "displayName", displayName);
         if (group.isPresent() && !group.get().has("members")) {
             // some applications leave members out of list answers; the group itself has them
-            Answer full = http.get("/Groups/" + path(group.get().path("id").asText()));
+            Answer full = http.get("/Groups/" + encoded(group.get().path("id").asText()));
             if (full.ok()) {
                 return Optional.of(full.body());
             }
@@ -353,7 +288,7 @@ public final class ScimConnector implements Connector {
         List<JsonNode> found = new ArrayList<>();
         if (serviceProvider().filter()) {
             String filter = attribute + " eq " + quoted(value);
-            Answer answer = http.get(endpoint + "?filter=" + query(filter));
+            Answer answer = http.get(endpoint + "?filter=" + encoded(filter));
             if (!answer.ok()) {
                 throw http.refused("GET " + endpoint + " filtered by " + attribute, answer);
             }
@@ -387,7 +322,8 @@ public final class ScimConnector implements Connector {
     }
 
     /** 409 and 412 on a change: someone changed it meanwhile; the next attempt reads it again and reconciles. */
-    private ConnectorException conflictOr(String what, Answer answer) {
+    @Override
+    protected ConnectorException refusedChange(String what, Answer answer) {
         if (answer.status() == 409 || answer.status() == 412) {
             return ConnectorException.retryable(settings.targetSystem() + ": " + what + " conflicted ("
                     + answer.detail() + "); it is read again and reconciled on the next attempt", null);
@@ -401,10 +337,6 @@ public final class ScimConnector implements Connector {
         }
         String version = resource.path("meta").path("version").asText("");
         return version.isEmpty() ? null : version;
-    }
-
-    private String userName(AccountProfile profile, int n) {
-        return AccountNames.candidate(profile, n, 64).mailLocalPart() + "@" + settings.mailDomain();
     }
 
     private static String displayName(AccountProfile profile) {
@@ -455,13 +387,5 @@ public final class ScimConnector implements Connector {
     /** A SCIM filter string literal: JSON string syntax. */
     static String quoted(String value) {
         return NODES.textNode(value).toString();
-    }
-
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String path(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,7 @@
 package dev.tenure.access.scim;
 
+import dev.tenure.access.connector.HttpExchange;
+import dev.tenure.access.connector.TokenSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,27 +17,17 @@ import java.util.Objects;
  * @param connectTimeout      TCP connect timeout
  * @param requestTimeout      how long one request may take before it counts as a (retryable) failure
  */
-public record ScimSettings(String targetSystem, URI baseUrl, ScimAuthorization authorization, String mailDomain,
+public record ScimSettings(String targetSystem, URI baseUrl, TokenSource authorization, String mailDomain,
                            boolean createMissingGroups, Duration connectTimeout, Duration requestTimeout) {
 
     public ScimSettings {
-        Objects.requireNonNull(targetSystem, "targetSystem");
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = HttpExchange.baseUrl("SCIM", targetSystem, baseUrl, connectTimeout, requestTimeout);
         Objects.requireNonNull(authorization, "authorization");
         Objects.requireNonNull(mailDomain, "mailDomain");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        String url = baseUrl.toString();
-        if (url.endsWith("/")) {
-            baseUrl = URI.create(url.substring(0, url.length() - 1));
-        }
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("the SCIM base URL of " + targetSystem + " must be http(s): " + url);
-        }
     }
 
     /** Defaults for the rest: groups created when missing, 5 s to connect, 30 s per request. */
-    public static ScimSettings of(String targetSystem, String baseUrl, ScimAuthorization authorization,
+    public static ScimSettings of(String targetSystem, String baseUrl, TokenSource authorization,
                                   String mailDomain) {
         return new ScimSettings(targetSystem, URI.create(baseUrl), authorization, mailDomain, true,
                 Duration.ofSeconds(5), Duration.ofSeconds(30));

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenure.access.idp.KeycloakSettings;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,46 +45,10 @@ class IdentityProviderProducerTest {
 
     private static IdentityProviderConfig config(Optional<String> baseUrl, Optional<String> clientId,
                                                  Optional<String> clientSecret) {
-        return new IdentityProviderConfig() {
-            @Override
-            public Optional<String> baseUrl() {
-                return baseUrl;
-            }
-
-            @Override
-            public String realm() {
-                return "tenure";
-            }
-
-            @Override
-            public Optional<String> clientId() {
-                return clientId;
-            }
-
-            @Override
-            public Optional<String> clientSecret() {
-                return clientSecret;
-            }
-
-            @Override
-            public String targetSystem() {
-                return "idp";
-            }
-
-            @Override
-            public String mailDomain() {
-                return "example.gov";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(30);
-            }
-        };
+        Map<String, String> properties = new HashMap<>();
+        baseUrl.ifPresent(v -> properties.put("tenure.access.idp.base-url", v));
+        clientId.ifPresent(v -> properties.put("tenure.access.idp.client-id", v));
+        clientSecret.ifPresent(v -> properties.put("tenure.access.idp.client-secret", v));
+        return ConfigMappings.of(IdentityProviderConfig.class, properties);
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenure.access.scim.ScimSettings;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,56 +47,13 @@ class ScimProducerTest {
 
     private static ScimConfig.App app(Optional<String> token, Optional<String> tokenUrl, Optional<String> clientId,
                                       Optional<String> clientSecret) {
-        return new ScimConfig.App() {
-            @Override
-            public String baseUrl() {
-                return "https://slack.example/scim/v2/";
-            }
-
-            @Override
-            public Optional<String> token() {
-                return token;
-            }
-
-            @Override
-            public Optional<String> tokenUrl() {
-                return tokenUrl;
-            }
-
-            @Override
-            public Optional<String> clientId() {
-                return clientId;
-            }
-
-            @Override
-            public Optional<String> clientSecret() {
-                return clientSecret;
-            }
-
-            @Override
-            public Optional<String> scope() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String mailDomain() {
-                return "example.gov";
-            }
-
-            @Override
-            public boolean createMissingGroups() {
-                return true;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Duration requestTimeout() {
-                return Duration.ofSeconds(30);
-            }
-        };
+        String prefix = "tenure.access.scim.apps.slack.";
+        Map<String, String> properties = new HashMap<>();
+        properties.put(prefix + "base-url", "https://slack.example/scim/v2/");
+        token.ifPresent(v -> properties.put(prefix + "token", v));
+        tokenUrl.ifPresent(v -> properties.put(prefix + "token-url", v));
+        clientId.ifPresent(v -> properties.put(prefix + "client-id", v));
+        clientSecret.ifPresent(v -> properties.put(prefix + "client-secret", v));
+        return ConfigMappings.of(ScimConfig.class, properties).apps().get("slack");
     }
 }

@@ -14,6 +14,7 @@ import dev.tenure.access.connector.AccountProfile;
 import dev.tenure.access.connector.ChangeResult;
 import dev.tenure.access.connector.ConnectorException;
 import dev.tenure.access.connector.GroupKind;
+import dev.tenure.access.connector.TokenSource;
 import dev.tenure.testkit.ScimServer;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,7 +80,7 @@ abstract class ScimConnectorContract {
     }
 
     private static ScimConnector newConnector(String baseUrl, String token) {
-        return new ScimConnector(ScimSettings.of(APP, baseUrl, ScimAuthorization.bearer(token), "example.test")
+        return new ScimConnector(ScimSettings.of(APP, baseUrl, TokenSource.bearer(token), "example.test")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC());
     }
 

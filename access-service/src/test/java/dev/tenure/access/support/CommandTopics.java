@@ -6,7 +6,6 @@ import dev.tenure.schemas.access.AccessGroupKind;
 import dev.tenure.schemas.access.AccessOperation;
 import dev.tenure.schemas.access.AccessStep;
 import dev.tenure.schemas.access.AccountAttributes;
-import dev.tenure.schemas.serde.RegistryAvroDeserializer;
 import dev.tenure.schemas.serde.RegistryAvroSerializer;
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.TenurePeers;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,7 +28,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -73,7 +70,7 @@ public final class CommandTopics {
 
     /** The outcome events {@code matching} in topic order, once there are {@code count} (or fail after {@code within}). */
     public static List<AccessEvent> awaitEvents(Predicate<AccessEvent> matching, int count, Duration within) {
-        List<AccessEvent> found = read(Topics.ACCESS_EVENTS.name(), matching, count, within);
+        List<AccessEvent> found = events(matching, count, within);
         if (found.size() < count) {
             throw new AssertionError("expected " + count + " outcome events within " + within + ", found " + found);
         }
@@ -82,54 +79,18 @@ public final class CommandTopics {
 
     /** The outcome events {@code matching} written so far (reads to the end of the topic). */
     public static List<AccessEvent> eventsSoFar(Predicate<AccessEvent> matching) {
-        return read(Topics.ACCESS_EVENTS.name(), matching, Integer.MAX_VALUE, Duration.ofSeconds(3));
+        return events(matching, Integer.MAX_VALUE, Duration.ofSeconds(3));
     }
 
-    private static List<AccessEvent> read(String topic, Predicate<AccessEvent> matching, int count, Duration within) {
-        TenurePeers peers = TenurePeers.shared();
-        List<AccessEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, AccessEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new RegistryAvroDeserializer<>(AccessEvent.class, peers.registryUrl()))) {
-            List<TopicPartition> partitions = IntStream.range(0, Topics.ACCESS_EVENTS.partitions())
-                    .mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + within.toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, AccessEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-            }
-        }
-        return found;
+    private static List<AccessEvent> events(Predicate<AccessEvent> matching, int count, Duration within) {
+        return TopicReader.read(Topics.ACCESS_EVENTS, r -> matching.test(r.value()), count, Duration.ZERO, within)
+                .stream().map(ConsumerRecord::value).toList();
     }
 
     /** The commands {@code matching} on access-commands so far, in each partition's order (reads to the end). */
     public static List<AccessCommand> commandsSoFar(Predicate<AccessCommand> matching) {
-        TenurePeers peers = TenurePeers.shared();
-        List<AccessCommand> found = new ArrayList<>();
-        try (KafkaConsumer<String, AccessCommand> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, peers.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new RegistryAvroDeserializer<>(AccessCommand.class, peers.registryUrl()))) {
-            List<TopicPartition> partitions = IntStream.range(0, Topics.ACCESS_COMMANDS.partitions())
-                    .mapToObj(p -> new TopicPartition(Topics.ACCESS_COMMANDS.name(), p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, AccessCommand> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null && matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-            }
-        }
-        return found;
+        return TopicReader.read(Topics.ACCESS_COMMANDS, r -> r.value() != null && matching.test(r.value()),
+                Integer.MAX_VALUE, Duration.ZERO, Duration.ofSeconds(3)).stream().map(ConsumerRecord::value).toList();
     }
 
     /** The dead letters whose key is {@code personId}, with their headers. */
@@ -191,7 +152,8 @@ public final class CommandTopics {
                 .setGroupKind(AccessGroupKind.SECURITY).build();
     }
 
-    private static AccessCommand.Builder base(String person, String what, AccessStep step) {
+    /** A command to the directory as the planner writes it, for action {@code what} of {@code person}, due now. */
+    static AccessCommand.Builder base(String person, String what, AccessStep step) {
         String actionId = "it-" + person + "/" + what;
         return AccessCommand.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes(actionId.getBytes(StandardCharsets.UTF_8)).toString())

@@ -17,6 +17,11 @@ public final class HrTopic {
     private HrTopic() {
     }
 
+    /** Publishes the event and waits until the broker has it. */
+    public static void publish(HrLifecycleEvent event) {
+        publish(List.of(event));
+    }
+
     /** Publishes the events in order and waits until the broker has them all. */
     public static void publish(List<HrLifecycleEvent> events) {
         TenurePeers peers = TenurePeers.shared();

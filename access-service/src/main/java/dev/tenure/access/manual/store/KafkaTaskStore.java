@@ -3,6 +3,7 @@ package dev.tenure.access.manual.store;
 import dev.tenure.access.manual.ManualTask;
 import dev.tenure.access.manual.TaskStore;
 import dev.tenure.access.manual.TaskTransitions.Kind;
+import dev.tenure.access.messaging.TopicFollower;
 import dev.tenure.schemas.access.AccessEvent;
 import dev.tenure.schemas.serde.RegistryAvroDeserializer;
 import dev.tenure.schemas.serde.RegistryAvroSerializer;
@@ -27,11 +28,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
@@ -56,11 +54,8 @@ public final class KafkaTaskStore implements TaskStore, AutoCloseable {
     private final RegistryAvroSerializer<AccessEvent> eventWriter;
     private final RegistryAvroDeserializer<dev.tenure.schemas.access.ManualTask> taskReader;
     private final Map<String, ManualTask> view = new ConcurrentHashMap<>();
-    private volatile boolean ready;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final TopicFollower follower;
     private KafkaProducer<byte[], byte[]> producer;
-    private Thread follower;
 
     /**
      * @param base            the shared Kafka client settings (bootstrap servers, security)
@@ -76,18 +71,18 @@ public final class KafkaTaskStore implements TaskStore, AutoCloseable {
         this.taskWriter = new RegistryAvroSerializer<>(Topics.ACCESS_MANUAL_TASKS, registryUrl);
         this.eventWriter = new RegistryAvroSerializer<>(Topics.ACCESS_EVENTS, registryUrl);
         this.taskReader = new RegistryAvroDeserializer<>(dev.tenure.schemas.access.ManualTask.class, registryUrl);
+        this.follower = new TopicFollower(TOPIC, this::consumer, Duration.ofMillis(200), this::accept,
+                () -> LOG.infof("manual tasks read: %d on %s", view.size(), TOPIC));
     }
 
     /** Creates the topic if it is missing, then reads it on a thread of its own and keeps following it. */
     public void start() {
-        follower = new Thread(this::follow, "access-manual-tasks");
-        follower.setDaemon(true);
-        follower.start();
+        follower.start("access-manual-tasks", this::ensureTopic);
     }
 
     @Override
     public boolean ready() {
-        return ready;
+        return follower.caughtUp();
     }
 
     @Override
@@ -192,41 +187,14 @@ public final class KafkaTaskStore implements TaskStore, AutoCloseable {
 
     // ---- the view
 
-    private void follow() {
-        ensureTopic();
-        while (running) {
-            Map<String, Object> props = new HashMap<>(base);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "access-service-manual-tasks");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = c;
-                List<TopicPartition> partitions = awaitPartitions(c);
-                if (partitions.isEmpty()) {
-                    return;
-                }
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                        accept(r);
-                    }
-                    if (!ready && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                        ready = true;
-                        LOG.infof("manual tasks read: %d on %s", view.size(), TOPIC);
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("reading %s failed, starting over in 5 s: %s", TOPIC, e.toString());
-                sleep(Duration.ofSeconds(5));
-            }
-        }
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> props = new HashMap<>(base);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "access-service-manual-tasks");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> r) {
@@ -243,17 +211,6 @@ public final class KafkaTaskStore implements TaskStore, AutoCloseable {
             LOG.errorf("%s %d/%d (task %s) cannot be read and is left out of the view: %s", TOPIC, r.partition(),
                     r.offset(), id, e.toString());
         }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.listTopics(Duration.ofSeconds(10)).get(TOPIC);
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        return List.of();
     }
 
     private void ensureTopic() {
@@ -273,29 +230,9 @@ public final class KafkaTaskStore implements TaskStore, AutoCloseable {
         }
     }
 
-    private void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (follower != null) {
-            try {
-                follower.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        follower.close();
         resetProducer();
     }
 

@@ -1,8 +1,7 @@
-package dev.tenure.access.scim;
+package dev.tenure.access.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenure.access.connector.ConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,13 +16,16 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@code Authorization} header of a SCIM request: a static bearer token, or one got by OAuth client credentials. */
-public interface ScimAuthorization {
+/**
+ * The {@code Authorization} header of an HTTP target's requests ({@link HttpExchange}): a static bearer token, or one
+ * got by OAuth client credentials.
+ */
+public interface TokenSource {
 
     /** The header value, e.g. {@code Bearer abc}. */
     String header(HttpClient http, Duration timeout) throws ConnectorException;
 
-    /** The application refused the last header (401): a cached token is dropped, so the next call gets a new one. */
+    /** The target refused the last header (401): a cached token is dropped, so the next call gets a new one. */
     default void refused() {
     }
 
@@ -32,12 +34,12 @@ public interface ScimAuthorization {
         return false;
     }
 
-    static ScimAuthorization bearer(String token) {
+    static TokenSource bearer(String token) {
         Objects.requireNonNull(token, "token");
         if (token.isBlank()) {
-            throw new IllegalArgumentException("the SCIM bearer token is empty");
+            throw new IllegalArgumentException("the bearer token is empty");
         }
-        return new ScimAuthorization() {
+        return new TokenSource() {
             @Override
             public String header(HttpClient http, Duration timeout) {
                 return "Bearer " + token;
@@ -50,16 +52,16 @@ public interface ScimAuthorization {
         };
     }
 
-    static ScimAuthorization clientCredentials(URI tokenUrl, String clientId, String clientSecret,
-                                               Optional<String> scope, Clock clock) {
+    static TokenSource clientCredentials(URI tokenUrl, String clientId, String clientSecret, Optional<String> scope,
+                                         Clock clock) {
         return new ClientCredentials(tokenUrl, clientId, clientSecret, scope, clock);
     }
 
     /**
      * OAuth 2.0 client credentials (RFC 6749 §4.4): the client id and secret by HTTP Basic, the token kept until a
-     * minute before it expires (or the application refuses it).
+     * minute before it expires (or the target refuses it).
      */
-    final class ClientCredentials implements ScimAuthorization {
+    final class ClientCredentials implements TokenSource {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final Duration EARLY = Duration.ofMinutes(1);
@@ -120,7 +122,7 @@ public interface ScimAuthorization {
             int status = response.statusCode();
             if (status == 429 || status >= 500) {
                 throw ConnectorException.retryableAfter("token endpoint " + tokenUrl + " answered HTTP " + status,
-                        ScimHttp.retryAfter(response.headers(), clock).orElse(Duration.ZERO), null);
+                        RetryAfter.of(response.headers(), clock).orElse(Duration.ZERO), null);
             }
             if (status != 200) {
                 throw ConnectorException.permanent("token endpoint " + tokenUrl + " refused the client credentials of "
