@@ -30,4 +30,8 @@ final class Evidence {
     record ItemChange(String itemId, String causationId, String correlationId, String personId, String change,
                       String state, Instant occurredAt) {
     }
+
+    /** A case as the SLE topology last reported it on sle-case-status; its id ends with the opening event's id. */
+    record Reported(String caseId, String sle, String personId, String status, Instant dueAt, Instant completedAt) {
+    }
 }

@@ -35,6 +35,7 @@ final class FeedSubmitter {
     private final double speed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Submitter, String> tokens = new HashMap<>();
+    private int lateSends;
 
     FeedSubmitter(String intakeBaseUrl, JwtMinter minter, Clock clock, double speed) {
         this.intake = URI.create(intakeBaseUrl + "/api/v1/lifecycle-events");
@@ -48,12 +49,20 @@ final class FeedSubmitter {
         List<Refusal> refused = new ArrayList<>();
         for (ScheduledEvent scheduled : feed) {
             waitUntil(scheduled.submitAt());
+            if (clock.instant().isAfter(scheduled.submitAt().plus(Duration.ofHours(1)))) {
+                lateSends++;
+            }
             HttpResponse<String> response = send(scheduled);
             if (response.statusCode() != 202) {
                 refused.add(new Refusal(scheduled.event().eventId(), response.statusCode(), response.body()));
             }
         }
         return refused;
+    }
+
+    /** How many events were sent more than a simulated hour after their time (the machine could not keep up). */
+    int lateSends() {
+        return lateSends;
     }
 
     private void waitUntil(Instant simulated) throws InterruptedException {

@@ -11,10 +11,12 @@ import dev.tenure.schemas.topics.Topics;
 import dev.tenure.system.Evidence.ItemChange;
 import dev.tenure.system.Evidence.Outcome;
 import dev.tenure.system.Evidence.Planned;
+import dev.tenure.system.Evidence.Reported;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,9 +60,35 @@ final class SystemTopics {
                 e.getState().name(), e.getOccurredAt())).stream().filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The cases as the topology last reported them, keyed by case id (a withdrawn case's tombstone removes it). */
+    Map<String, Reported> reportedCases() {
+        Map<String, Reported> byKey = new java.util.LinkedHashMap<>();
+        readAll(Topics.SLE_CASE_STATUS, (key, s) -> {
+            if (s == null) {
+                byKey.remove(key);
+            } else {
+                byKey.put(key, new Reported(s.getCaseId(), s.getSle().name(), s.getPersonId(), s.getStatus().name(),
+                        s.getDueAt(), s.getCompletedAt()));
+            }
+        });
+        Map<String, Reported> byCase = new java.util.LinkedHashMap<>();
+        byKey.values().forEach(r -> byCase.put(r.caseId(), r));
+        return byCase;
+    }
+
     /** Every committed record of the topic, partition after partition, in each partition's order. */
     private <V extends SpecificRecord, T> List<T> readAll(TopicSpec<V> topic, Function<V, T> mapping) {
         List<T> all = new ArrayList<>();
+        readAll(topic, (key, value) -> {
+            if (value != null) {
+                all.add(mapping.apply(value));
+            }
+        });
+        return all;
+    }
+
+    /** Hands every committed record (tombstones too), partition after partition, in each partition's order. */
+    private <V extends SpecificRecord> void readAll(TopicSpec<V> topic, BiConsumer<String, V> each) {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -74,13 +102,10 @@ final class SystemTopics {
                 long end = consumer.endOffsets(List.of(partition)).get(partition);
                 while (consumer.position(partition) < end) {
                     for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofSeconds(1))) {
-                        if (record.value() != null) {
-                            all.add(mapping.apply(record.value()));
-                        }
+                        each.accept(record.key(), record.value());
                     }
                 }
             }
         }
-        return all;
     }
 }
