@@ -1,4 +1,4 @@
-package dev.tenure.access.support;
+package dev.tenure.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Avro binary without the registry framing: for TopologyTestDriver tests only (no registry there). */
+/**
+ * Avro binary of one generated class without the registry's framing: for {@code TopologyTestDriver} tests about logic
+ * (no registry there). Avro is {@code provided} here: the test's module has it already (the schemas' classes).
+ */
 public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final SpecificDatumWriter<T> writer;
