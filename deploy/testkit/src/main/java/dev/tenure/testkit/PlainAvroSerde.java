@@ -2,13 +2,12 @@ package dev.tenure.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.message.RawMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -20,47 +19,49 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class PlainAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-    private final SpecificDatumWriter<T> writer;
+    private final RawMessageEncoder<T> writer;
     private final SpecificDatumReader<T> reader;
 
     public PlainAvroSerde(Class<T> type) {
         SpecificData model = new SpecificData(type.getClassLoader());
         model.addLogicalTypeConversion(new TimeConversions.DateConversion());
         model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-        org.apache.avro.Schema schema = model.getSchema(type);
-        this.writer = new SpecificDatumWriter<>(schema, model);
+        Schema schema = model.getSchema(type);
+        this.writer = new RawMessageEncoder<>(model, schema); // the datum's binary encoding, nothing around it
         this.reader = new SpecificDatumReader<>(schema, schema, model);
     }
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            try {
-                writer.write(value, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return out.toByteArray();
-        };
+        return this::serialize;
     }
 
     @Override
     public Deserializer<T> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return this::deserialize;
+    }
+
+    private byte[] serialize(String topic, T value) {
+        if (value == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.encode(value, out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private T deserialize(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
