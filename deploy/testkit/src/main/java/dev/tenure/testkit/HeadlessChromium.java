@@ -39,6 +39,13 @@ public final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Quits {@code browser} with its chromedriver, if it was started. */
+    public static void quit(WebDriver browser) {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
     /** Saves what {@code browser} shows, as a PNG, to {@code file} (replacing it; its folder is made if missing). */
     public static void screenshot(WebDriver browser, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
