@@ -7,7 +7,7 @@ import dev.tenure.access.planning.PlanningSettings;
 import dev.tenure.access.policy.PolicyLoader;
 import dev.tenure.access.support.HrEvents;
 import dev.tenure.testkit.MovableClock;
-import dev.tenure.access.support.PlainAvroSerde;
+import dev.tenure.testkit.PlainAvroSerde;
 import dev.tenure.schemas.access.AccessCommand;
 import dev.tenure.schemas.access.AccessOperation;
 import dev.tenure.schemas.access.LegalHoldChanged;

@@ -9,7 +9,7 @@ import dev.tenure.equipment.domain.Rejection;
 import dev.tenure.equipment.domain.Samples;
 import dev.tenure.equipment.support.HrEvents;
 import dev.tenure.testkit.MovableClock;
-import dev.tenure.equipment.support.PlainAvroSerde;
+import dev.tenure.testkit.PlainAvroSerde;
 import dev.tenure.schemas.equipment.DesksideStepSubmitted;
 import dev.tenure.schemas.equipment.EquipmentChange;
 import dev.tenure.schemas.equipment.EquipmentEvent;

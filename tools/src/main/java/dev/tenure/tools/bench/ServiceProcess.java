@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,21 @@ public final class ServiceProcess implements AutoCloseable {
     private ServiceProcess(Process process, Path logFile) {
         this.process = process;
         this.logFile = logFile;
+    }
+
+    /**
+     * What the launcher tells every service: the broker, the registry, HTTP on loopback at {@code httpPort}, and the
+     * key it verifies tokens with. A benchmark adds what makes its run a fresh one (the map can be added to).
+     */
+    public static Map<String, String> launcherEnvironment(String bootstrapServers, String registryUrl, int httpPort,
+                                                          Path publicKey) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("TENURE_REGISTRY_URL", registryUrl);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("TENURE_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
+        return env;
     }
 
     public static ServiceProcess start(Settings settings) {

@@ -12,6 +12,7 @@ import dev.tenure.schemas.sle.SleCaseStatus;
 import dev.tenure.schemas.sle.SleCompliance;
 import dev.tenure.schemas.topics.Topics;
 import dev.tenure.testkit.MovableClock;
+import dev.tenure.testkit.PlainAvroSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

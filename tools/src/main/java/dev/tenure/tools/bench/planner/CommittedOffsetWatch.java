@@ -1,5 +1,6 @@
 package dev.tenure.tools.bench.planner;
 
+import dev.tenure.tools.bench.BenchAdmin;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class CommittedOffsetWatch {
         List<Progress> looks = new ArrayList<>();
         long previous = -1;
         while (true) {
-            long consumed = consumed(admin.committedOffsets(group), startOffsets);
+            long consumed = BenchAdmin.beyond(admin.committedOffsets(group), startOffsets);
             long now = System.nanoTime();
             if (consumed != previous) {
                 looks.add(new Progress(now, consumed, serviceCpuNanos.getAsLong()));
@@ -68,17 +69,5 @@ final class CommittedOffsetWatch {
             }
             Thread.sleep(pollInterval.toMillis());
         }
-    }
-
-    /** Events consumed since {@code start}: the committed offsets beyond the start offsets, over the start's partitions. */
-    static long consumed(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> start) {
-        long consumed = 0;
-        for (Map.Entry<TopicPartition, Long> from : start.entrySet()) {
-            Long at = committed.get(from.getKey());
-            if (at != null && at > from.getValue()) {
-                consumed += at - from.getValue();
-            }
-        }
-        return consumed;
     }
 }

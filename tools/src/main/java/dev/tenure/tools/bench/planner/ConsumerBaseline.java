@@ -1,5 +1,6 @@
 package dev.tenure.tools.bench.planner;
 
+import dev.tenure.tools.bench.BenchAdmin;
 import dev.tenure.tools.bench.KafkaTool;
 import java.io.PrintStream;
 import java.time.Duration;

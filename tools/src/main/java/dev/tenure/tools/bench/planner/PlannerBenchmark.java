@@ -2,25 +2,21 @@ package dev.tenure.tools.bench.planner;
 
 import dev.tenure.peers.PeerDistributions;
 import dev.tenure.schemas.topics.Topics;
-import dev.tenure.tools.auth.KeyPairFiles;
+import dev.tenure.tools.bench.BenchAdmin;
+import dev.tenure.tools.bench.BenchCommand;
 import dev.tenure.tools.bench.BenchmarkFeeds;
 import dev.tenure.tools.bench.ServiceProcess;
+import dev.tenure.tools.bench.ServiceRun;
 import dev.tenure.tools.feed.ScheduledEvent;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -52,28 +48,8 @@ public final class PlannerBenchmark {
     private static final String TOPIC = Topics.HR_LIFECYCLE_EVENTS.name();
     private static final String PREFIX = "tenure-bench-planner-";
 
-    private final PlannerBenchOptions options;
-    private final PrintStream log;
-
-    public PlannerBenchmark(PlannerBenchOptions options, PrintStream log) {
-        this.options = options;
-        this.log = log;
-    }
-
-    public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        PlannerBenchOptions options = PlannerBenchOptions.parse(args);
-        String report = PlannerReport.render(new PlannerBenchmark(options, System.err).measure());
-        System.out.println(report);
-        if (options.out().isPresent()) {
-            Files.writeString(options.out().get(), report, StandardCharsets.UTF_8);
-            System.err.println("report written to " + options.out().get());
-        }
-    }
-
-    public PlannerBenchResult measure() throws InterruptedException, IOException {
+    public static PlannerBenchResult measure(PlannerBenchOptions options, PrintStream log)
+            throws InterruptedException, IOException {
         Instant startedAt = Instant.now();
         BenchmarkFeeds feeds = new BenchmarkFeeds(options.feedStart());
         String tag = feeds.runTag().toLowerCase(Locale.ROOT);
@@ -86,7 +62,7 @@ public final class PlannerBenchmark {
             Map<TopicPartition, Long> start = admin.endOffsets(TOPIC);
             log.printf("writing them to %s (%d partitions)%n", TOPIC, start.size());
             double writeSeconds = new HistoryWriter(options.bootstrapServers(), options.registryUrl(), log).write(feed);
-            long written = CommittedOffsetWatch.consumed(admin.endOffsets(TOPIC), start);
+            long written = BenchAdmin.beyond(admin.endOffsets(TOPIC), start);
             log.printf("written in %.2f s%s%n", writeSeconds, written == total ? ""
                     : " (warning: the topic grew by " + written + ", someone else writes to it)");
 
@@ -94,24 +70,17 @@ public final class PlannerBenchmark {
             // A new group whose offsets begin at the benchmark's events: the service reads exactly those, not what
             // earlier runs left on the topic.
             admin.commitOffsets(applicationId, start);
-            Path runDir = Files.createTempDirectory(PREFIX);
-            Path publicKey = options.publicKey().orElseGet(() -> {
-                KeyPairFiles.generateInto(runDir.resolve("keys"), false);
-                return runDir.resolve("keys").resolve(KeyPairFiles.PUBLIC_KEY_FILE);
-            });
-            List<String> jvmOptions = new ArrayList<>(options.accessJvmOptions());
-            options.jfr().ifPresent(file -> jvmOptions.add("-XX:StartFlightRecording=filename="
-                    + file.toAbsolutePath() + ",settings=profile,dumponexit=true"));
+            ServiceRun run = ServiceRun.create(PREFIX, applicationId, log);
+            Path publicKey = options.publicKey().orElseGet(run::newKeyPair);
+            List<String> jvmOptions = ServiceRun.jvmOptions(options.accessJvmOptions(), options.jfr());
             Map<String, String> environment = AccessServiceProcess.environment(options.bootstrapServers(),
-                    options.registryUrl(), options.accessPort(), publicKey, applicationId, runDir.resolve("state"),
+                    options.registryUrl(), options.accessPort(), publicKey, applicationId, run.stateDir(),
                     options.commitInterval());
             long commandsBefore = total(admin.endOffsets(Topics.ACCESS_COMMANDS.name()));
 
-            log.printf("starting access-service (%s) as %s, files in %s%n", options.accessApp(), applicationId, runDir);
             long serviceStarted = System.nanoTime();
             CommittedOffsetWatch.Watched watched;
-            ServiceProcess service = ServiceProcess.start(new ServiceProcess.Settings("access-service", options.accessApp(),
-                    jvmOptions, runDir, runDir.resolve("access-service.log"), environment));
+            ServiceProcess service = run.start("access-service", options.accessApp(), jvmOptions, environment);
             try {
                 watched = new CommittedOffsetWatch(admin, applicationId, start, options.pollInterval(), log)
                         .watch(total, options.timeout(), service::isAlive, service::cpuNanos);
@@ -130,7 +99,7 @@ public final class PlannerBenchmark {
                             r.events(), r.seconds(), r.eventsPerSecond(), r.cpuMicrosPerEvent().orElse(Double.NaN), commands),
                     () -> log.println("planner: not completed: " + watched.stoppedBecause() + "; log in "
                             + service.logFile()));
-            cleanUp(admin, applicationId, runDir, rate.isPresent());
+            run.cleanUp(admin, options.keep(), rate.isPresent());
 
             Optional<ConsumerPerformanceOutput.Summary> kafka = Optional.empty();
             if (!options.skipKafka()) {
@@ -145,24 +114,6 @@ public final class PlannerBenchmark {
         }
     }
 
-    /** Removes the run's files and internal topics, unless asked to keep them or the run failed. */
-    private void cleanUp(BenchAdmin admin, String applicationId, Path runDir, boolean completed) throws InterruptedException {
-        if (options.keep() || !completed) {
-            log.println("kept: " + runDir + " and the internal topics of " + applicationId);
-            return;
-        }
-        try {
-            deleteRecursively(runDir);
-            List<String> deleted = admin.deleteTopicsStartingWith(applicationId + "-");
-            log.printf("cleaned up: %s and %d internal topics of %s%n", runDir, deleted.size(), applicationId);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            log.println("could not clean up after " + applicationId + " (" + runDir + "): " + e.getMessage());
-        }
-        // The group itself stays: Kafka Streams does not leave its group on close, so the broker holds the member
-        // until its session times out and refuses to delete the group before; its offsets expire with the broker's
-        // offsets.retention.minutes.
-    }
-
     static Map<String, Long> mix(List<ScheduledEvent> feed) {
         Map<String, Long> mix = new LinkedHashMap<>();
         feed.stream().map(s -> s.event().type()).sorted()
@@ -174,17 +125,11 @@ public final class PlannerBenchmark {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static void main(String[] args) throws Exception {
+        BenchCommand.run(args, PlannerBenchOptions::parse, PlannerBenchOptions::out,
+                options -> PlannerReport.render(measure(options, System.err)));
+    }
+
+    private PlannerBenchmark() {
     }
 }

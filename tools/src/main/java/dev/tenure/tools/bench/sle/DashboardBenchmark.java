@@ -2,14 +2,12 @@ package dev.tenure.tools.bench.sle;
 
 import dev.tenure.tools.auth.Caller;
 import dev.tenure.tools.auth.JwtMinter;
+import dev.tenure.tools.bench.BenchCommand;
 import dev.tenure.tools.cli.Options;
 import dev.tenure.tools.cli.UsageException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,12 +37,6 @@ public final class DashboardBenchmark {
         DashboardLoad.Result result = new DashboardLoad(o.string("base", "http://127.0.0.1:8094"), token,
                 o.duration("request-timeout", Duration.ofSeconds(60)), System.err)
                 .run(readers, o.duration("warmup", Duration.ofSeconds(10)), o.duration("duration", Duration.ofSeconds(60)));
-        String report = SleReport.dashboard(result, Double.NaN);
-        System.out.println(report);
-        Optional<Path> out = o.path("out");
-        if (out.isPresent()) {
-            Files.writeString(out.get(), report, StandardCharsets.UTF_8);
-            System.err.println("report written to " + out.get());
-        }
+        BenchCommand.print(SleReport.dashboard(result, Double.NaN), o.path("out"));
     }
 }

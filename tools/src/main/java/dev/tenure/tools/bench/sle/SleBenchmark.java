@@ -5,31 +5,27 @@ import dev.tenure.schemas.topics.Topics;
 import dev.tenure.tools.auth.Caller;
 import dev.tenure.tools.auth.JwtMinter;
 import dev.tenure.tools.auth.KeyPairFiles;
+import dev.tenure.tools.bench.BenchAdmin;
+import dev.tenure.tools.bench.BenchCommand;
 import dev.tenure.tools.bench.BenchmarkFeeds;
 import dev.tenure.tools.bench.ServiceProcess;
-import dev.tenure.tools.bench.planner.BenchAdmin;
+import dev.tenure.tools.bench.ServiceRun;
 import dev.tenure.tools.bench.planner.ConsumerBaseline;
 import dev.tenure.tools.bench.planner.ConsumerPerformanceOutput;
 import dev.tenure.tools.bench.planner.ConsumptionRate;
 import dev.tenure.tools.bench.planner.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -61,28 +57,8 @@ public final class SleBenchmark {
 
     private static final String PREFIX = "tenure-bench-sle-";
 
-    private final SleBenchOptions options;
-    private final PrintStream log;
-
-    public SleBenchmark(SleBenchOptions options, PrintStream log) {
-        this.options = options;
-        this.log = log;
-    }
-
-    public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        SleBenchOptions options = SleBenchOptions.parse(args);
-        String report = SleReport.render(new SleBenchmark(options, System.err).measure());
-        System.out.println(report);
-        if (options.out().isPresent()) {
-            Files.writeString(options.out().get(), report, StandardCharsets.UTF_8);
-            System.err.println("report written to " + options.out().get());
-        }
-    }
-
-    public SleBenchResult measure() throws InterruptedException, IOException {
+    public static SleBenchResult measure(SleBenchOptions options, PrintStream log)
+            throws InterruptedException, IOException {
         Instant startedAt = Instant.now();
         BenchmarkFeeds feeds = new BenchmarkFeeds(options.feedStart());
         String tag = feeds.runTag().toLowerCase(Locale.ROOT);
@@ -110,7 +86,7 @@ public final class SleBenchmark {
             for (String topic : SleReplay.INPUTS) {
                 inputEnd.putAll(admin.endOffsets(topic));
             }
-            long written = SleProgressWatch.consumed(inputEnd, inputStart);
+            long written = BenchAdmin.beyond(inputEnd, inputStart);
             log.printf("written in %.2f s%s%n", writeSeconds, written == total ? ""
                     : " (warning: the topics grew by " + written + ", someone else writes to them)");
 
@@ -118,29 +94,24 @@ public final class SleBenchmark {
             Map<TopicPartition, Long> groupStart = new HashMap<>(inputStart);
             groupStart.putAll(caseStatusStart); // read back only the statuses this run writes
             admin.commitOffsets(applicationId, groupStart);
-            Path runDir = Files.createTempDirectory(PREFIX);
-            KeyPairFiles.generateInto(runDir.resolve("keys"), false);
-            List<String> jvmOptions = new ArrayList<>(options.auditJvmOptions());
-            options.jfr().ifPresent(file -> jvmOptions.add("-XX:StartFlightRecording=filename="
-                    + file.toAbsolutePath() + ",settings=profile,dumponexit=true"));
+            ServiceRun run = ServiceRun.create(PREFIX, applicationId, log);
+            Path publicKey = run.newKeyPair();
+            List<String> jvmOptions = ServiceRun.jvmOptions(options.auditJvmOptions(), options.jfr());
             Map<String, String> environment = environment(options.bootstrapServers(), options.registryUrl(),
-                    options.auditPort(), runDir.resolve("keys").resolve(KeyPairFiles.PUBLIC_KEY_FILE), applicationId,
-                    runDir.resolve("state"));
+                    options.auditPort(), publicKey, applicationId, run.stateDir());
             options.finalAfter().ifPresent(value -> environment.put("TENURE_AUDIT_SLE_FINAL_AFTER", value));
 
-            log.printf("starting audit-service (%s) as %s, files in %s%n", options.auditApp(), applicationId, runDir);
             long serviceStarted = System.nanoTime();
             SleProgressWatch.Watched watched;
             Optional<DashboardLoad.Result> dashboard = Optional.empty();
             double dashboardCpu = Double.NaN;
-            ServiceProcess service = ServiceProcess.start(new ServiceProcess.Settings("audit-service",
-                    options.auditApp(), jvmOptions, runDir, runDir.resolve("audit-service.log"), environment));
+            ServiceProcess service = run.start("audit-service", options.auditApp(), jvmOptions, environment);
             try {
                 watched = new SleProgressWatch(admin, applicationId, inputStart, caseStatusStart, complianceStart,
                         options.pollInterval(), log).watch(total, options.settle(), options.timeout(), service::isAlive,
                         service::cpuNanos);
                 if (watched.done() != null && options.readers() > 0) {
-                    String token = new JwtMinter(KeyPairFiles.readPrivateKey(runDir.resolve("keys")
+                    String token = new JwtMinter(KeyPairFiles.readPrivateKey(run.keysDir()
                             .resolve(KeyPairFiles.PRIVATE_KEY_FILE)), JwtMinter.DEFAULT_ISSUER)
                             .mint(new Caller("bench-analyst", List.of("analyst"), null), Duration.ofHours(2));
                     long cpuBefore = service.cpuNanos();
@@ -183,7 +154,7 @@ public final class SleBenchmark {
                             r.events(), r.seconds(), r.eventsPerSecond(), r.cpuMicrosPerEvent().orElse(Double.NaN)),
                     () -> log.println("SLE topology: not completed: " + watched.stoppedBecause() + "; log in "
                             + service.logFile()));
-            cleanUp(admin, applicationId, runDir, rate.isPresent());
+            run.cleanUp(admin, options.keep(), rate.isPresent());
 
             Map<String, ConsumerPerformanceOutput.Summary> kafka = new LinkedHashMap<>();
             if (!options.skipKafka()) {
@@ -215,12 +186,7 @@ public final class SleBenchmark {
      */
     static Map<String, String> environment(String bootstrapServers, String registryUrl, int httpPort, Path publicKey,
                                            String applicationId, Path stateDir) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("TENURE_REGISTRY_URL", registryUrl);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("TENURE_JWT_PUBLIC_KEY", publicKey.toAbsolutePath().toString());
+        Map<String, String> env = ServiceProcess.launcherEnvironment(bootstrapServers, registryUrl, httpPort, publicKey);
         env.put("TENURE_AUDIT_SLE_APPLICATION_ID", applicationId);
         env.put("TENURE_AUDIT_STATE_DIR", stateDir.toAbsolutePath().toString());
         env.put("TENURE_AUDIT_ADVERTISED_HOST", "127.0.0.1");
@@ -228,33 +194,11 @@ public final class SleBenchmark {
         return env;
     }
 
-    /** Removes the run's files and internal topics, unless asked to keep them or the run failed. */
-    private void cleanUp(BenchAdmin admin, String applicationId, Path runDir, boolean completed)
-            throws InterruptedException {
-        if (options.keep() || !completed) {
-            log.println("kept: " + runDir + " and the internal topics of " + applicationId);
-            return;
-        }
-        try {
-            deleteRecursively(runDir);
-            List<String> deleted = admin.deleteTopicsStartingWith(applicationId + "-");
-            log.printf("cleaned up: %s and %d internal topics of %s%n", runDir, deleted.size(), applicationId);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            log.println("could not clean up after " + applicationId + " (" + runDir + "): " + e.getMessage());
-        }
+    public static void main(String[] args) throws Exception {
+        BenchCommand.run(args, SleBenchOptions::parse, SleBenchOptions::out,
+                options -> SleReport.render(measure(options, System.err)));
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private SleBenchmark() {
     }
 }

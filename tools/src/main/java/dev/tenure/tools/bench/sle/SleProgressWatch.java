@@ -1,7 +1,7 @@
 package dev.tenure.tools.bench.sle;
 
 import dev.tenure.schemas.topics.Topics;
-import dev.tenure.tools.bench.planner.BenchAdmin;
+import dev.tenure.tools.bench.BenchAdmin;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,10 +63,11 @@ final class SleProgressWatch {
         Look stableSince = null;
         while (true) {
             Map<TopicPartition, Long> committed = admin.committedOffsets(group);
-            Look look = new Look(System.nanoTime(), consumed(committed, inputStart),
-                    grown(admin.endOffsets(Topics.SLE_CASE_STATUS.name()), caseStatusStart),
-                    consumed(committed, caseStatusStart),
-                    grown(admin.endOffsets(Topics.SLE_COMPLIANCE.name()), complianceStart), cpuNanos.getAsLong());
+            Look look = new Look(System.nanoTime(), BenchAdmin.beyond(committed, inputStart),
+                    BenchAdmin.beyond(admin.endOffsets(Topics.SLE_CASE_STATUS.name()), caseStatusStart),
+                    BenchAdmin.beyond(committed, caseStatusStart),
+                    BenchAdmin.beyond(admin.endOffsets(Topics.SLE_COMPLIANCE.name()), complianceStart),
+                    cpuNanos.getAsLong());
             Look previous = looks.isEmpty() ? null : looks.get(looks.size() - 1);
             if (previous == null || !look.sameOffsets(previous)) {
                 looks.add(look);
@@ -89,21 +90,5 @@ final class SleProgressWatch {
             }
             Thread.sleep(poll.toMillis());
         }
-    }
-
-    /** Records consumed since {@code start}, over the start's partitions. */
-    static long consumed(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> start) {
-        long consumed = 0;
-        for (Map.Entry<TopicPartition, Long> from : start.entrySet()) {
-            Long at = committed.get(from.getKey());
-            if (at != null && at > from.getValue()) {
-                consumed += at - from.getValue();
-            }
-        }
-        return consumed;
-    }
-
-    private static long grown(Map<TopicPartition, Long> end, Map<TopicPartition, Long> start) {
-        return consumed(end, start);
     }
 }

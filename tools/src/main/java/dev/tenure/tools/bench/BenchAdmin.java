@@ -1,4 +1,4 @@
-package dev.tenure.tools.bench.planner;
+package dev.tenure.tools.bench;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +16,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
-/** The few broker questions the planner benchmark asks, through one Admin client. */
+/**
+ * The few broker questions the replay benchmarks ({@code bench-planner}, {@code bench-sle}) ask,
+ * through one Admin client.
+ */
 public final class BenchAdmin implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -73,6 +76,22 @@ public final class BenchAdmin implements AutoCloseable {
             get(admin.deleteTopics(topics).all(), "delete " + topics);
         }
         return topics;
+    }
+
+    /**
+     * How far {@code offsets} are beyond {@code start}, summed over the start's partitions (one absent from
+     * {@code offsets}, or not beyond its start, counts nothing): for a group's committed offsets, the records it has
+     * consumed since the start; for end offsets, the records written since.
+     */
+    public static long beyond(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> start) {
+        long beyond = 0;
+        for (Map.Entry<TopicPartition, Long> from : start.entrySet()) {
+            Long at = offsets.get(from.getKey());
+            if (at != null && at > from.getValue()) {
+                beyond += at - from.getValue();
+            }
+        }
+        return beyond;
     }
 
     public void deleteGroup(String group) throws InterruptedException {

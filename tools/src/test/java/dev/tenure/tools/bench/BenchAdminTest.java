@@ -1,4 +1,4 @@
-package dev.tenure.tools.bench.planner;
+package dev.tenure.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-class CommittedOffsetWatchTest {
+class BenchAdminTest {
 
     private static final TopicPartition P0 = new TopicPartition("hr-lifecycle-events", 0);
     private static final TopicPartition P1 = new TopicPartition("hr-lifecycle-events", 1);
@@ -20,11 +20,11 @@ class CommittedOffsetWatchTest {
         Map<TopicPartition, Long> committed = Map.of(P0, 130L, P1, 7L, HOLDS, 500L);
 
         // Then partition 2 (nothing committed yet) and the holds topic count nothing
-        assertThat(CommittedOffsetWatch.consumed(committed, start)).isEqualTo(37);
+        assertThat(BenchAdmin.beyond(committed, start)).isEqualTo(37);
     }
 
     @Test
     void shouldNeverCountBackwards() {
-        assertThat(CommittedOffsetWatch.consumed(Map.of(P0, 90L), Map.of(P0, 100L))).isZero();
+        assertThat(BenchAdmin.beyond(Map.of(P0, 90L), Map.of(P0, 100L))).isZero();
     }
 }
