@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * access-events ───────┼─▶ sle-cases (stores: sle-person-cases, sle-person-cases-due-index;
  * equipment-events ────┘              wall-clock punctuator) ─▶ sle-case-status
  *                                                                   │ partitioned by SLE and agency
- * sle-case-status ─▶ sle-compliance (stores: sle-case-status-by-case, sle-compliance-by-period) ─▶ sle-compliance
+ * sle-case-status ─▶ sle-compliance (stores: sle-case-status-by-case, sle-cases-by-status-agency-due,
+ *                                     sle-compliance-by-period) ─▶ sle-compliance
  * </pre>
  * The inputs are keyed by person id and co-partitioned (same count, same key), so one person's events meet in one task
  * and one state. The case statuses are read back from their own compacted topic, whose records are partitioned so that
@@ -38,7 +39,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Interactive queries for the dashboard: {@link #CASE_STATUS_STORE} (case id → {@link CaseView}) and
  * {@link #COMPLIANCE_STORE} ({@code <sle>:<agency>:<WEEK|MONTH>:<first day>} → {@link Compliance}; keys of one SLE,
- * agency and kind sort by date). Both are on the instance that owns the case's (or aggregate's) sle-case-status
+ * agency and kind sort by date), and {@link #CASE_INDEX_STORE} (the cases by status, agency and due time:
+ * {@link CaseIndex}; a range scan per partition, since each partition's keys are in order only among themselves).
+ * All are on the instance that owns the case's (or aggregate's) sle-case-status
  * partition, which is chosen by SLE and agency, not by the key's default hash: find it with
  * {@code KafkaStreams.queryMetadataForKey(store, key, SleTopology.QUERY_PARTITIONER)}.
  */
@@ -60,6 +63,8 @@ public final class SleTopology {
     public static final String DUE_INDEX_STORE = "sle-person-cases-due-index";
     /** case id → {@link CaseView}: the latest status of every case (queryable). */
     public static final String CASE_STATUS_STORE = "sle-case-status-by-case";
+    /** {@link CaseIndex} key → SLE and effective date: the cases by status, agency and due time (queryable). */
+    public static final String CASE_INDEX_STORE = "sle-cases-by-status-agency-due";
     /** aggregate key → {@link Compliance}: the counts per SLE, agency, week and month (queryable). */
     public static final String COMPLIANCE_STORE = "sle-compliance-by-period";
 
@@ -154,6 +159,8 @@ public final class SleTopology {
                 CASE_STATUS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASE_STATUS_STORE),
                 Serdes.String(), new JsonSerde<>(CaseView.class)), COMPLIANCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASE_INDEX_STORE),
+                Serdes.String(), Serdes.String()), COMPLIANCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLIANCE_STORE),
                 Serdes.String(), new JsonSerde<>(Compliance.class)), COMPLIANCE);
         topology.addSink(COMPLIANCE_SINK, Topics.SLE_COMPLIANCE.name(), Serdes.String().serializer(),

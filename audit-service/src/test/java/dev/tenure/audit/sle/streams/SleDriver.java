@@ -169,6 +169,10 @@ final class SleDriver implements AutoCloseable {
         return driver.getKeyValueStore(SleTopology.CASE_STATUS_STORE);
     }
 
+    KeyValueStore<String, String> caseIndex() {
+        return driver.getKeyValueStore(SleTopology.CASE_INDEX_STORE);
+    }
+
     KeyValueStore<String, Compliance> complianceStore() {
         return driver.getKeyValueStore(SleTopology.COMPLIANCE_STORE);
     }

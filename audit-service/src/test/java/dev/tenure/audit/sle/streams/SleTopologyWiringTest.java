@@ -51,7 +51,7 @@ class SleTopologyWiringTest {
         assertThat(description.subtopologies()).hasSize(2);
         assertThat(nodes).allSatisfy(name -> assertThat(name).startsWith("sle-")).hasSize(9);
         assertThat(stores).containsExactlyInAnyOrder(SleTopology.PERSON_CASES_STORE, SleTopology.DUE_INDEX_STORE,
-                SleTopology.CASE_STATUS_STORE, SleTopology.COMPLIANCE_STORE);
+                SleTopology.CASE_STATUS_STORE, SleTopology.CASE_INDEX_STORE, SleTopology.COMPLIANCE_STORE);
     }
 
     @Test
