@@ -12,14 +12,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,9 +29,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The dashboard's API for analysts (role {@code analyst} or {@code auditor}): each SLE's compliance against its
- * target with its trend, the missed and at-risk cases, one case with the link to its audit trail, and a stream of
- * server-sent events announcing every change. Filters: {@code agency}, {@code period} (WEEK|MONTH), {@code from} and
- * {@code to} (ISO dates), {@code sle}; a bad one is a 400 problem naming it.
+ * target with its trend, the missed and at-risk cases a page at a time, one case with the link to its audit trail,
+ * and a stream of server-sent events announcing every change. Filters: {@code agency}, {@code period} (WEEK|MONTH),
+ * {@code from} and {@code to} (ISO dates), {@code sle}; paging: {@code limit}, {@code after}; a bad one is a 400
+ * problem naming it.
  */
 @Path("/api/v1/sle")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +42,13 @@ public class DashboardResource {
 
     /** One case, with where its audit trail is. */
     public record CaseDetail(CaseView view, boolean atRisk, String auditTrail) {
+    }
+
+    /**
+     * A page of the case list: its cases, how many match in all, the page size, and the cursor of the next page with
+     * the request that reads it (both null on the last page).
+     */
+    public record CaseList(List<CaseDetail> cases, long total, int limit, String next, String nextPage) {
     }
 
     @Inject
@@ -65,6 +75,13 @@ public class DashboardResource {
     @ConfigProperty(name = "tenure.audit.dashboard.at-risk-horizon")
     Duration atRiskHorizon;
 
+    /** The case list's page size when a request names none, and the most it may name. */
+    @ConfigProperty(name = "tenure.audit.dashboard.page-size")
+    int pageSize;
+
+    @ConfigProperty(name = "tenure.audit.dashboard.max-page-size")
+    int maxPageSize;
+
     /** Where a person's audit trail is: {personId} is replaced. */
     @ConfigProperty(name = "tenure.audit.dashboard.audit-trail-path")
     String auditTrailPath;
@@ -82,19 +99,30 @@ public class DashboardResource {
         });
     }
 
+    /**
+     * A page of the cases of {@code status} (default MISSED and AT_RISK) under the filters, by due time then case id:
+     * {@code limit} of them (default {@code tenure.audit.dashboard.page-size}), after the cursor {@code after} (the
+     * {@code next} of the page before).
+     */
     @GET
     @Path("/cases")
     public Response cases(@QueryParam("status") List<String> status, @QueryParam("agency") String agency,
                           @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("sle") String sleName,
+                          @QueryParam("sle") String sleName, @QueryParam("limit") String limit,
+                          @QueryParam("after") String after, @Context UriInfo request,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return answer("list SLE cases", () -> {
-            var kinds = CaseQuery.kinds(status);
-            DashboardFilter filter = DashboardFilter.parse(agency, null, from, to, sleName);
-            Instant now = clock.instant();
-            return CaseQuery.select(scans.cases(() -> model(authorization).allCases()), kinds, filter, now,
-                            atRiskHorizon).stream()
-                    .map(row -> detail(row.view(), row.atRisk())).toList();
+            CaseQuery query = CaseQuery.parse(status, agency, sleName, from, to, after, limit, pageSize, maxPageSize,
+                    clock.instant().plus(atRiskHorizon));
+            CasePage page = model(authorization).casePage(query);
+            String next = page.next();
+            String nextPage = null;
+            if (next != null) {
+                URI uri = request.getRequestUriBuilder().replaceQueryParam("after", next).build();
+                nextPage = uri.getRawPath() + "?" + uri.getRawQuery();
+            }
+            return new CaseList(page.cases().stream().map(view -> detail(view, CaseQuery.atRisk(view,
+                    query.atRiskBy()))).toList(), page.total(), query.limit(), next, nextPage);
         });
     }
 
@@ -108,7 +136,7 @@ public class DashboardResource {
         }
         try {
             return model(authorization).caseById(caseId)
-                    .map(view -> Response.ok(detail(view, CaseQuery.atRisk(view, clock.instant(), atRiskHorizon)))
+                    .map(view -> Response.ok(detail(view, CaseQuery.atRisk(view, clock.instant().plus(atRiskHorizon))))
                             .build())
                     .orElseGet(() -> DashboardProblems.of(404, "not-found", "no SLE case " + caseId));
         } catch (IllegalArgumentException e) {

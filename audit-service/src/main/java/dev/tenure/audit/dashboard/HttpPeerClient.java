@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class HttpPeerClient implements PeerClient {
 
     static final String BASE = "/api/v1/sle/instance";
+    static final String CASE_PAGE = "/case-page";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -45,8 +46,8 @@ public final class HttpPeerClient implements PeerClient {
     }
 
     @Override
-    public List<CaseView> fetchCases(HostInfo peer) {
-        return read(peer, get(peer, "/cases"), new TypeReference<List<CaseView>>() { });
+    public CasePage fetchCasePage(HostInfo peer, CaseQuery query) {
+        return read(peer, get(peer, CASE_PAGE + "?" + query.toQueryString()), new TypeReference<CasePage>() { });
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tenure.audit.dashboard;
 import dev.tenure.audit.sle.domain.CaseView;
 import dev.tenure.audit.sle.domain.Compliance;
 import dev.tenure.audit.sle.streams.SleTopology;
+import dev.tenure.schemas.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Comparator;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -62,8 +64,19 @@ public class KafkaSleInstances implements SleInstances {
     }
 
     @Override
-    public List<CaseView> localCases() {
-        return all(store(SleTopology.CASE_STATUS_STORE));
+    public CasePage localCasePage(CaseQuery query) {
+        KafkaStreams streams = running();
+        List<CaseIndexReader.Partition> partitions = new ArrayList<>();
+        for (int partition : localPartitions(streams)) {
+            partitions.add(new CaseIndexReader.Partition(partition,
+                    this.<String>store(SleTopology.CASE_INDEX_STORE, partition),
+                    this.<CaseView>store(SleTopology.CASE_STATUS_STORE, partition)));
+        }
+        try {
+            return CaseIndexReader.page(partitions, query);
+        } catch (InvalidStateStoreException e) {
+            throw new StoresUnavailableException("the store moved while it was read: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -80,12 +93,29 @@ public class KafkaSleInstances implements SleInstances {
         return streams;
     }
 
+    /** The partitions of sle-case-status (and so of the case stores) whose active tasks run here. */
+    private static List<Integer> localPartitions(KafkaStreams streams) {
+        return streams.metadataForLocalThreads().stream().flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(partition -> partition.topic().equals(Topics.SLE_CASE_STATUS.name()))
+                .map(TopicPartition::partition).distinct().sorted().toList();
+    }
+
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return query(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    /** One partition's store: only within one are a range's keys in order. */
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+        return query(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> query(StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> store) {
         try {
-            return running().store(StoreQueryParameters.fromNameAndType(name,
-                    QueryableStoreTypes.<String, V>keyValueStore()));
+            return running().store(store);
         } catch (InvalidStateStoreException e) {
-            throw new StoresUnavailableException(name + " is not queryable now: " + e.getMessage(), e);
+            throw new StoresUnavailableException(store.storeName() + " is not queryable now: " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,7 @@ public interface PeerClient {
 
     Optional<CaseView> fetchCase(HostInfo peer, String caseId);
 
-    List<CaseView> fetchCases(HostInfo peer);
+    CasePage fetchCasePage(HostInfo peer, CaseQuery query);
 
     List<Compliance> fetchCompliance(HostInfo peer);
 }

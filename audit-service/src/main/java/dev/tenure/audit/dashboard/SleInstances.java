@@ -27,8 +27,8 @@ public interface SleInstances {
     /** This instance's copy of a case, if it holds it. */
     Optional<CaseView> localCase(String caseId);
 
-    /** Every case this instance holds. */
-    List<CaseView> localCases();
+    /** The page of the case list from this instance's own partitions (its part of a page of all). */
+    CasePage localCasePage(CaseQuery query);
 
     /** Every aggregate this instance holds. */
     List<Compliance> localCompliance();

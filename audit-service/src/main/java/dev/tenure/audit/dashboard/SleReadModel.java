@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The SLE stores as one, however many instances share them: a key is read from the instance that owns it (this one,
- * or fetched from the owner over HTTP), and a scan is the union of every holder's local part.
+ * or fetched from the owner over HTTP), a scan is the union of every holder's local part, and a page of the case list
+ * is the merge of every holder's own page of the same query.
  */
 public final class SleReadModel {
 
@@ -32,22 +33,24 @@ public final class SleReadModel {
         return owner.equals(instances.self()) ? instances.localCase(caseId) : peers.fetchCase(owner, caseId);
     }
 
-    /** Every case of every instance. */
-    public List<CaseView> allCases() {
-        return scan(SleTopology.CASE_STATUS_STORE, instances::localCases, peers::fetchCases);
+    /** A page of the cases of every instance: each holder's first page of the query, merged. */
+    public CasePage casePage(CaseQuery query) {
+        return CasePage.merge(fromEachHolder(SleTopology.CASE_INDEX_STORE, () -> instances.localCasePage(query),
+                holder -> peers.fetchCasePage(holder, query)), query.limit());
     }
 
     /** Every aggregate of every instance. */
     public List<Compliance> allCompliance() {
-        return scan(SleTopology.COMPLIANCE_STORE, instances::localCompliance, peers::fetchCompliance);
+        return fromEachHolder(SleTopology.COMPLIANCE_STORE, instances::localCompliance, peers::fetchCompliance)
+                .stream().flatMap(List::stream).toList();
     }
 
-    private <T> List<T> scan(String store, Supplier<List<T>> local, Function<HostInfo, List<T>> remote) {
+    private <T> List<T> fromEachHolder(String store, Supplier<T> local, Function<HostInfo, T> remote) {
         Collection<HostInfo> holders = instances.holdersOf(store);
-        List<T> all = new ArrayList<>();
+        List<T> parts = new ArrayList<>();
         for (HostInfo holder : holders) {
-            all.addAll(holder.equals(instances.self()) ? local.get() : remote.apply(holder));
+            parts.add(holder.equals(instances.self()) ? local.get() : remote.apply(holder));
         }
-        return all;
+        return parts;
     }
 }

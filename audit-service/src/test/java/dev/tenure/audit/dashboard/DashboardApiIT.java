@@ -78,11 +78,29 @@ class DashboardApiIT {
     @Order(2)
     void shouldListTheMissedAndAtRiskCasesWithTheirAuditTrail() throws InterruptedException {
         JsonPath cases = Await.value(TOPOLOGY, () -> cases(SCENARIO.agency), c -> assertThat(
-                c.getList("view.caseId", String.class)).containsExactlyInAnyOrder(
+                c.getList("cases.view.caseId", String.class)).containsExactlyInAnyOrder(
                 SCENARIO.cutCase(SCENARIO.personB), SCENARIO.provisioningCase(SCENARIO.personC),
                 SCENARIO.deprovisioningCase(SCENARIO.personB)));
-        assertThat(cases.getList("findAll { it.atRisk }.view.caseId", String.class))
+        assertThat(cases.getList("cases.findAll { it.atRisk }.view.caseId", String.class))
                 .containsExactly(SCENARIO.deprovisioningCase(SCENARIO.personB));
+        assertThat(cases.getInt("total")).isEqualTo(3);
+        assertThat(cases.getInt("limit")).isEqualTo(50);
+        assertThat(cases.getString("next")).isNull();
+
+        // And the same list two at a time: the first page says how many in all and where the next one is
+        JsonPath first = given().auth().oauth2(ANALYST).queryParam("agency", SCENARIO.agency).queryParam("limit", 2)
+                .when().get("/api/v1/sle/cases").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getInt("total")).isEqualTo(3);
+        assertThat(first.getList("cases")).hasSize(2);
+        assertThat(first.getString("nextPage")).startsWith("/api/v1/sle/cases?").contains("limit=2")
+                .contains("after=" + first.getString("next"));
+        JsonPath second = given().auth().oauth2(ANALYST).when().get(first.getString("nextPage")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(second.getInt("total")).isEqualTo(3);
+        assertThat(second.getString("next")).isNull();
+        List<String> paged = new java.util.ArrayList<>(first.getList("cases.view.caseId", String.class));
+        paged.addAll(second.getList("cases.view.caseId", String.class));
+        assertThat(paged).containsExactlyElementsOf(cases.getList("cases.view.caseId", String.class));
 
         given().auth().oauth2(ANALYST).when().get("/api/v1/sle/cases/" + SCENARIO.cutCase(SCENARIO.personB))
                 .then().statusCode(200)
@@ -103,6 +121,10 @@ class DashboardApiIT {
                 .get("/api/v1/sle/compliance").then().statusCode(400).body("parameter", equalTo("from"));
         given().auth().oauth2(ANALYST).queryParam("status", "LOST").when().get("/api/v1/sle/cases")
                 .then().statusCode(400).body("parameter", equalTo("status"));
+        given().auth().oauth2(ANALYST).queryParam("limit", 501).when().get("/api/v1/sle/cases")
+                .then().statusCode(400).body("parameter", equalTo("limit"));
+        given().auth().oauth2(ANALYST).queryParam("after", "no-cursor!").when().get("/api/v1/sle/cases")
+                .then().statusCode(400).body("parameter", equalTo("after"));
         given().auth().oauth2(ANALYST).when().get("/api/v1/sle/cases/no-such-shape")
                 .then().statusCode(400).body("parameter", equalTo("caseId"));
     }
@@ -165,7 +187,7 @@ class DashboardApiIT {
         assertThat(counts(report, "ACCESS_CUT_ON_END_DATE")).containsEntry("met", 2).containsEntry("missed", 0);
         assertThat(sle(report, "ACCESS_CUT_ON_END_DATE")).containsEntry("compliance", 1.0f)
                 .containsEntry("meetsTarget", true);
-        assertThat(cases(SCENARIO.agency).getList("view.caseId", String.class))
+        assertThat(cases(SCENARIO.agency).getList("cases.view.caseId", String.class))
                 .containsExactly(SCENARIO.provisioningCase(SCENARIO.personC));
         stream.body().close();
     }

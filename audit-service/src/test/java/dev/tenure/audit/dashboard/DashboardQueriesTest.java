@@ -3,21 +3,18 @@ package dev.tenure.audit.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenure.audit.sle.domain.CaseStatus;
-import dev.tenure.audit.sle.domain.CaseView;
 import dev.tenure.audit.sle.domain.Compliance;
 import dev.tenure.audit.sle.domain.ComplianceCounts;
 import dev.tenure.audit.sle.domain.ComplianceKey;
 import dev.tenure.audit.sle.domain.Period;
 import dev.tenure.audit.sle.domain.Sle;
 import dev.tenure.audit.sle.domain.SleSettings;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The report and case list the dashboard shows, and the filters it accepts. */
+/** The report the dashboard shows, and the filters it accepts (the case list: {@link CaseIndexReaderTest}). */
 class DashboardQueriesTest {
 
     private static final Instant NOW = Instant.parse("2026-04-20T12:00:00Z");
@@ -91,33 +88,6 @@ class DashboardQueriesTest {
                 .extracting("parameter").isEqualTo("sle");
         assertThatThrownBy(() -> CaseQuery.kinds(List.of("MISSED,LOST")))
                 .extracting("parameter").isEqualTo("status");
-    }
-
-    @Test
-    void shouldListMissedAndAtRiskCasesTheMostUrgentFirst() {
-        CaseView missed = view("c-missed", CaseStatus.MISSED, NOW.minus(Duration.ofDays(2)), null);
-        CaseView dueSoon = view("c-soon", CaseStatus.PENDING, NOW.plus(Duration.ofDays(3)), null);
-        CaseView dueLater = view("c-later", CaseStatus.PENDING, NOW.plus(Duration.ofDays(30)), null);
-        CaseView doneEarly = view("c-done", CaseStatus.PENDING, NOW.plus(Duration.ofDays(1)), NOW);
-        CaseView met = view("c-met", CaseStatus.MET, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(3)));
-        List<CaseView> all = List.of(dueLater, met, doneEarly, dueSoon, missed);
-        DashboardFilter any = DashboardFilter.parse(null, null, null, null, null);
-
-        var attention = CaseQuery.select(all, CaseQuery.kinds(List.of()), any, NOW, Duration.ofDays(7));
-        assertThat(attention).extracting(r -> r.view().caseId()).containsExactly("c-missed", "c-soon");
-        assertThat(attention).extracting(CaseQuery.CaseRow::atRisk).containsExactly(false, true);
-
-        var atRiskOnly = CaseQuery.select(all, CaseQuery.kinds(List.of("at_risk")), any, NOW, Duration.ofDays(7));
-        assertThat(atRiskOnly).extracting(r -> r.view().caseId()).containsExactly("c-soon");
-
-        var otherAgency = CaseQuery.select(all, CaseQuery.kinds(List.of()),
-                DashboardFilter.parse("DOR", null, null, null, null), NOW, Duration.ofDays(7));
-        assertThat(otherAgency).isEmpty();
-    }
-
-    private static CaseView view(String id, CaseStatus status, Instant due, Instant completed) {
-        return new CaseView(id, Sle.ACCESS_CUT_ON_END_DATE, "P-" + id, "EOTSS", status, NOW.minus(Duration.ofDays(30)),
-                due, completed, LocalDate.of(2026, 4, 10), "America/New_York", id);
     }
 
     private static Compliance aggregate(Sle sle, String agency, Period.Kind kind, String start, long met,

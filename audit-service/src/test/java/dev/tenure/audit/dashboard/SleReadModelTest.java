@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,18 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
-/** The multi-instance rule: a key from its owner, a scan from every holder, each instance's part read once. */
+/**
+ * The multi-instance rule: a key from its owner, a scan from every holder, each instance's part read once, a page of
+ * the case list merged from every holder's own page.
+ */
 class SleReadModelTest {
 
     private static final HostInfo A = new HostInfo("audit-a", 8094);
     private static final HostInfo B = new HostInfo("audit-b", 8094);
 
     private final Map<HostInfo, List<CaseView>> cases = new LinkedHashMap<>();
+    /** Each instance's partitions, for the case list. */
+    private final Map<HostInfo, List<CaseIndexReader.Partition>> partitions = new LinkedHashMap<>();
     private final Map<HostInfo, List<Compliance>> aggregates = new LinkedHashMap<>();
     private final Map<String, HostInfo> owners = new LinkedHashMap<>();
     private final List<String> remoteCalls = new ArrayList<>();
@@ -41,9 +47,9 @@ class SleReadModelTest {
         }
 
         @Override
-        public List<CaseView> fetchCases(HostInfo peer) {
-            remoteCalls.add(peer.host() + " cases");
-            return cases.getOrDefault(peer, List.of());
+        public CasePage fetchCasePage(HostInfo peer, CaseQuery query) {
+            remoteCalls.add(peer.host() + " case page");
+            return CaseIndexReader.page(partitions.getOrDefault(peer, List.of()), query);
         }
 
         @Override
@@ -71,7 +77,11 @@ class SleReadModelTest {
 
         @Override
         public Collection<HostInfo> holdersOf(String store) {
-            return store.equals(SleTopology.CASE_STATUS_STORE) ? cases.keySet() : aggregates.keySet();
+            return switch (store) {
+                case SleTopology.CASE_STATUS_STORE -> cases.keySet();
+                case SleTopology.CASE_INDEX_STORE -> partitions.keySet();
+                default -> aggregates.keySet();
+            };
         }
 
         @Override
@@ -80,8 +90,8 @@ class SleReadModelTest {
         }
 
         @Override
-        public List<CaseView> localCases() {
-            return cases.get(A);
+        public CasePage localCasePage(CaseQuery query) {
+            return CaseIndexReader.page(partitions.get(A), query);
         }
 
         @Override
@@ -129,8 +139,44 @@ class SleReadModelTest {
 
         // Then a scan holds both parts, B's fetched once per scan
         assertThat(model.allCompliance()).containsExactlyInAnyOrder(onAItself, onB);
-        assertThat(model.allCases()).extracting(CaseView::agency).containsExactlyInAnyOrder("EOTSS", "DOR");
-        assertThat(remoteCalls).containsExactly("audit-b compliance", "audit-b cases");
+        assertThat(remoteCalls).containsExactly("audit-b compliance");
+    }
+
+    @Test
+    void shouldPageThroughTheCasesOfBothInstancesEachOnceInOrderWithTheTotal() {
+        // Given 23 missed cases on four partitions, two on instance A and two on B, due times interleaved
+        List<List<CaseView>> onPartition = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        List<CaseView> all = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            CaseView c = view("ACCESS_CUT_ON_END_DATE:A" + i % 4 + ":L-" + i, "A" + i % 4,
+                    Instant.parse("2026-04-11T04:00:00Z").plusSeconds(60L * (i % 5)));
+            onPartition.get(i % 4).add(c);
+            all.add(c);
+        }
+        partitions.put(A, List.of(MemoryPartition.of(0, onPartition.get(0)).partition,
+                MemoryPartition.of(2, onPartition.get(2)).partition));
+        partitions.put(B, List.of(MemoryPartition.of(1, onPartition.get(1)).partition,
+                MemoryPartition.of(3, onPartition.get(3)).partition));
+
+        // When A is asked for the list four at a time, each time after the cursor of the page before
+        List<CaseView> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            CasePage page = model.casePage(CaseIndexReaderTest.query(List.of("MISSED"), null, cursor, 4));
+            assertThat(page.total()).as("total on page %d", pages).isEqualTo(23);
+            assertThat(page.rows()).hasSizeLessThanOrEqualTo(4);
+            listed.addAll(page.cases());
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+
+        // Then every case of both came exactly once, in the list's order; B was asked once per page
+        assertThat(listed).containsExactlyElementsOf(all.stream().sorted(Comparator.comparing(CasePosition::of))
+                .toList());
+        assertThat(pages).isEqualTo(6);
+        assertThat(remoteCalls).hasSize(6).containsOnly("audit-b case page");
     }
 
     @Test
@@ -152,7 +198,7 @@ class SleReadModelTest {
             }
 
             @Override
-            public List<CaseView> fetchCases(HostInfo peer) {
+            public CasePage fetchCasePage(HostInfo peer, CaseQuery query) {
                 throw new StoresUnavailableException("down");
             }
 
@@ -163,12 +209,23 @@ class SleReadModelTest {
         });
         assertThatThrownBy(withBDown::allCompliance).isInstanceOf(StoresUnavailableException.class)
                 .hasMessageContaining("audit-b");
+
+        // And a page of the case list is not answered from A's part alone either
+        partitions.put(A, List.of(MemoryPartition.of(0, List.of(view("ACCESS_CUT_ON_END_DATE:EOTSS:L-1", "EOTSS")))
+                .partition));
+        partitions.put(B, List.of());
+        assertThatThrownBy(() -> withBDown.casePage(CaseIndexReaderTest.query(List.of(), null, null, 10)))
+                .isInstanceOf(StoresUnavailableException.class);
     }
 
     static CaseView view(String caseId, String agency) {
+        return view(caseId, agency, Instant.parse("2026-04-11T04:00:00Z"));
+    }
+
+    static CaseView view(String caseId, String agency, Instant due) {
         return new CaseView(caseId, Sle.ACCESS_CUT_ON_END_DATE, "P-" + caseId.hashCode(), agency, CaseStatus.MISSED,
-                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-11T04:00:00Z"), null,
-                LocalDate.of(2026, 4, 10), "America/New_York", "L-1");
+                Instant.parse("2026-03-01T00:00:00Z"), due, null, LocalDate.of(2026, 4, 10), "America/New_York",
+                "L-1");
     }
 
     static Compliance aggregate(String agency, long met, long missed) {

@@ -20,12 +20,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Two audit-service instances, real processes (the packaged app), on one real broker and registry, sharing one SLE
  * application id, so the SLE topology's partitions are split between them: a case's or an aggregate's answer is the
  * same from either instance, whichever owns it (the non-owner fetches it from the owner,
- * {@code KafkaStreams.queryMetadataForKey} and {@code application.server}), and a scan unites both instances' parts.
+ * {@code KafkaStreams.queryMetadataForKey} and {@code application.server}), a scan unites both instances' parts, and a
+ * page of the case list merges both instances' own pages: read a page at a time from either, every case comes once, in
+ * order, with the total.
  *
  * <p>The audit chain is off in both (it is not what is tested, and audit-log has one writer per partition). Runs in
  * the failsafe JVM of its own with {@link dev.tenure.audit.CrashIT} (own broker): two more SLE applications on the
@@ -110,11 +114,61 @@ class TwoInstancesIT {
 
         // And a list over all agencies holds every scenario's cases, whichever instance is asked
         for (PackagedService instance : List.of(a, b)) {
-            JsonNode missed = get(instance, "/api/v1/sle/cases?status=MISSED&sle=" + CUT_OFF);
+            JsonNode missed = get(instance, "/api/v1/sle/cases?status=MISSED&sle=" + CUT_OFF + "&limit=500");
             List<String> ids = new ArrayList<>();
-            missed.forEach(c -> ids.add(c.path("view").path("caseId").asText()));
+            missed.path("cases").forEach(c -> ids.add(c.path("view").path("caseId").asText()));
             assertThat(ids).containsAll(scenarios.stream().map(s -> s.cutCase(s.personB)).toList());
         }
+
+        // And read three at a time, the pages asked of either instance in turn (each merging both instances' own
+        // pages), the list holds every case exactly once, in order, as many as the total says and the report counts
+        List<String> everyCutCase = scenarios.stream().flatMap(s -> Stream.of(s.cutCase(s.personA),
+                s.cutCase(s.personB))).toList();
+        Await.until(WAIT, () -> {
+            Paged paged = pageThrough(List.of(a, b), "/api/v1/sle/cases?status=MET,MISSED&sle=" + CUT_OFF, 3);
+            assertThat(paged.caseIds()).doesNotHaveDuplicates().hasSize((int) paged.total())
+                    .containsAll(everyCutCase);
+            assertThat(paged.positions()).isSorted();
+            JsonNode counts = cutOffCounts(a, null);
+            assertThat(paged.total()).as("the report's met + missed")
+                    .isEqualTo(counts.path("met").asLong() + counts.path("missed").asLong());
+            assertThat(paged.pages()).isGreaterThanOrEqualTo(4);
+            System.out.printf("TwoInstancesIT: %d cut-off cases in %d pages of 3, from both instances in turn%n",
+                    paged.total(), paged.pages());
+        });
+    }
+
+    /** What a list read a page at a time gave: its case ids and their places in order, the total, the pages. */
+    private record Paged(List<String> caseIds, List<String> positions, long total, int pages) {
+    }
+
+    /** Reads the list at {@code path} {@code limit} at a time, asking the instances in turn, each page's total alike. */
+    private Paged pageThrough(List<PackagedService> instances, String path, int limit) {
+        List<String> ids = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        long total = -1;
+        int pages = 0;
+        String next = null;
+        do {
+            JsonNode page = get(instances.get(pages % instances.size()), path + "&limit=" + limit
+                    + (next == null ? "" : "&after=" + next));
+            assertThat(page.path("cases").size()).isLessThanOrEqualTo(limit);
+            if (total < 0) {
+                total = page.path("total").asLong();
+            }
+            assertThat(page.path("total").asLong()).as("total on page %d", pages).isEqualTo(total);
+            for (JsonNode c : page.path("cases")) {
+                String caseId = c.path("view").path("caseId").asText();
+                ids.add(caseId);
+                // due time (epoch ms, 15 digits) then case id: the list's order, comparable as text
+                JsonNode due = c.path("view").path("dueAt");
+                positions.add(String.format("%015d", due.isNull() ? 999_999_999_999_999L
+                        : Instant.parse(due.asText()).toEpochMilli()) + "|" + caseId);
+            }
+            next = page.path("next").isNull() ? null : page.path("next").asText();
+            pages++;
+        } while (next != null);
+        return new Paged(ids, positions, total, pages);
     }
 
     /** One scenario per partition of sle-case-status, by where its cut-off cases' key falls. */
@@ -145,8 +199,9 @@ class TwoInstancesIT {
         return service.awaitReady(WAIT);
     }
 
+    /** The cut-off's counts in the report of one agency, or of all ({@code agency} null). */
     private JsonNode cutOffCounts(PackagedService instance, String agency) {
-        JsonNode report = get(instance, "/api/v1/sle/compliance?agency=" + encode(agency));
+        JsonNode report = get(instance, "/api/v1/sle/compliance" + (agency == null ? "" : "?agency=" + encode(agency)));
         for (JsonNode sle : report.path("sles")) {
             if (sle.path("sle").asText().equals(CUT_OFF)) {
                 return sle.path("counts");
