@@ -1,5 +1,7 @@
 // The SLE dashboard: reads /api/v1/sle/* with the token of this tab, follows /api/v1/sle/events (server-sent events,
 // read with fetch so the token goes in the Authorization header, not the URL) and reloads when something changed.
+// The case list comes a page at a time: "More cases" reads the next page (the answer's nextPage) and adds it; a reload
+// reads again as many cases as are shown (at most MAX_PAGE), from the first.
 'use strict';
 const $ = id => document.getElementById(id);
 const api = '/api/v1/sle';
@@ -9,7 +11,9 @@ const NAMES = {
   DEPROVISIONED_WITHIN_14_DAYS: 'Deprovisioned within 14 days',
   MOVER_PRIOR_ACCESS_REMOVED: "Mover's prior access removed"
 };
+const PAGE = 50, MAX_PAGE = 500;
 let complianceChart, trendChart, reloadTimer, following = false;
+let shownCases = 0, nextCases = null, casesGeneration = 0;
 
 const token = () => sessionStorage.getItem('tenure-token') || '';
 const percent = v => v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%';
@@ -32,13 +36,16 @@ function filterQuery(withPeriod) {
 }
 
 async function reload() {
+  const generation = ++casesGeneration;
+  const limit = Math.min(MAX_PAGE, Math.max(PAGE, shownCases));
   try {
     const [report, cases] = await Promise.all([
       get(api + '/compliance?' + filterQuery(true)),
-      get(api + '/cases?status=MISSED&status=AT_RISK&' + filterQuery(false))]);
+      get(api + '/cases?status=MISSED&status=AT_RISK&limit=' + limit + '&' + filterQuery(false))]);
+    if (generation !== casesGeneration) return; // a newer reload is on its way
     $('error').textContent = '';
     showReport(report);
-    showCases(cases);
+    showCases(cases, false);
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
   } catch (e) {
     $('error').textContent = 'Cannot load the dashboard: ' + e.message;
@@ -93,8 +100,23 @@ function showReport(report) {
   }, true);
 }
 
-function showCases(cases) {
-  const rows = cases.map(c => {
+async function moreCases() {
+  if (!nextCases) return;
+  const generation = casesGeneration;
+  $('moreCases').disabled = true;
+  try {
+    const page = await get(nextCases);
+    if (generation === casesGeneration) showCases(page, true);
+  } catch (e) {
+    $('error').textContent = 'Cannot load more cases: ' + e.message;
+  } finally {
+    $('moreCases').disabled = false;
+  }
+}
+
+// page: {cases, total, limit, next, nextPage}; append: add it below the rows shown, else replace them
+function showCases(page, append) {
+  const rows = page.cases.map(c => {
     const v = c.view;
     const status = c.atRisk ? 'AT_RISK' : v.status;
     const tr = document.createElement('tr');
@@ -112,7 +134,11 @@ function showCases(cases) {
     });
     return tr;
   });
-  $('cases').tBodies[0].replaceChildren(...rows);
+  if (append) $('cases').tBodies[0].append(...rows); else $('cases').tBodies[0].replaceChildren(...rows);
+  shownCases = $('cases').tBodies[0].rows.length;
+  nextCases = page.nextPage;
+  $('casesCount').textContent = `${shownCases.toLocaleString()} of ${page.total.toLocaleString()} cases`;
+  $('moreCases').hidden = !nextCases;
 }
 
 async function showCase(caseId) {
@@ -180,8 +206,10 @@ function changed(change) {
 
 $('token').value = token();
 $('useToken').onclick = () => { sessionStorage.setItem('tenure-token', $('token').value.trim()); reload(); follow(); };
-$('apply').onclick = reload;
-$('agency').onchange = reload;
-$('period').onchange = reload;
+const reloadFromStart = () => { shownCases = 0; reload(); };
+$('apply').onclick = reloadFromStart;
+$('agency').onchange = reloadFromStart;
+$('period').onchange = reloadFromStart;
+$('moreCases').onclick = moreCases;
 window.addEventListener('resize', () => { complianceChart && complianceChart.resize(); trendChart && trendChart.resize(); });
 if (token()) { reload(); follow(); }
