@@ -25,8 +25,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Concurrent readers of the dashboard's API, as analysts' pages read it: each reader (a thread of its own, closed
  * model: its next request leaves when the previous answer is in) repeats what a page does: the compliance report and
- * the missed and at-risk cases as the page loads them (all agencies, months), the same for one agency (weeks), and
- * one case's drill-down. Every request carries the analyst's bearer token. Latency is from sending the request to
+ * the first page of the missed and at-risk cases as the page loads them (all agencies, months), the same for one
+ * agency (weeks), a later page of the list ("More cases": after a cursor the list gave, anywhere in it), and one
+ * case's drill-down. Before the run the whole list is read a page at a time, for the cursors and the case ids. Every request carries the analyst's bearer token. Latency is from sending the request to
  * having the whole body, recorded in HdrHistogram (1 µs to 5 min, 3 significant digits) per kind of request and in
  * all; the first {@code warmUp} is not recorded.
  */
@@ -35,9 +36,10 @@ public final class DashboardLoad {
     /** What a page asks. */
     enum Kind {
         COMPLIANCE("compliance (page default: all agencies, months)"),
-        CASES("missed and at-risk cases (page default: all agencies)"),
+        CASES("missed and at-risk cases, first page (page default: all agencies)"),
         AGENCY_COMPLIANCE("compliance of one agency, weeks"),
-        AGENCY_CASES("missed and at-risk cases of one agency"),
+        AGENCY_CASES("missed and at-risk cases of one agency, first page"),
+        NEXT_CASES("missed and at-risk cases, a later page (after a cursor)"),
         CASE("one case's drill-down");
 
         final String label;
@@ -63,6 +65,8 @@ public final class DashboardLoad {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The case list as the page asks for it (the service's default page size). */
+    private static final String CASES_PATH = "/api/v1/sle/cases?status=MISSED&status=AT_RISK";
     private static final long HIGHEST = Duration.ofMinutes(5).toNanos();
 
     private final String base;
@@ -84,7 +88,7 @@ public final class DashboardLoad {
     public Result run(int readers, Duration warmUp, Duration duration) throws InterruptedException, IOException {
         // what the pages will ask for: the agencies of the report and the ids of the listed cases
         HttpResponse<byte[]> report = get("/api/v1/sle/compliance?period=MONTH");
-        HttpResponse<byte[]> cases = get("/api/v1/sle/cases?status=MISSED&status=AT_RISK");
+        HttpResponse<byte[]> cases = get(CASES_PATH);
         if (report.statusCode() != 200 || cases.statusCode() != 200) {
             throw new IllegalStateException("the dashboard API does not answer: compliance " + report.statusCode()
                     + ", cases " + cases.statusCode() + ": " + new String(report.body(), StandardCharsets.UTF_8));
@@ -100,14 +104,33 @@ public final class DashboardLoad {
                     n.path("met").asLong(), n.path("missed").asLong(), n.path("pending").asLong(),
                     n.path("lateSubmissions").asLong()));
         });
+        // the whole list a page at a time: the case ids for the drill-downs, the cursors for the later pages
         List<String> caseIds = new ArrayList<>();
-        JsonNode listed = JSON.readTree(cases.body());
-        listed.forEach(c -> caseIds.add(c.path("view").path("caseId").asText()));
-        if (agencies.isEmpty() || caseIds.isEmpty()) {
-            throw new IllegalStateException("the dashboard shows no agencies or no cases: nothing to read");
+        List<String> cursors = new ArrayList<>();
+        JsonNode page = JSON.readTree(cases.body());
+        long total = page.path("total").asLong();
+        long started = System.nanoTime();
+        while (true) {
+            page.path("cases").forEach(c -> caseIds.add(c.path("view").path("caseId").asText()));
+            if (page.path("next").isNull() || page.path("next").isMissingNode()) {
+                break;
+            }
+            cursors.add(page.path("next").asText());
+            HttpResponse<byte[]> next = get(CASES_PATH + "&after=" + page.path("next").asText());
+            if (next.statusCode() != 200) {
+                throw new IllegalStateException("the next page of the case list: " + next.statusCode() + ": "
+                        + new String(next.body(), StandardCharsets.UTF_8));
+            }
+            page = JSON.readTree(next.body());
         }
-        log.printf("dashboard: %d agencies, %,d missed or at-risk cases listed (%,d bytes); %d readers for %d s after %d s%n",
-                agencies.size(), caseIds.size(), cases.body().length, readers, duration.toSeconds(), warmUp.toSeconds());
+        if (agencies.isEmpty() || caseIds.isEmpty() || cursors.isEmpty()) {
+            throw new IllegalStateException("the dashboard shows no agencies, no cases or one page only: nothing to read");
+        }
+        log.printf("dashboard: %d agencies, %,d missed or at-risk cases (total %,d%s) in %d pages read in %.1f s, the "
+                        + "first %,d bytes; %d readers for %d s after %d s%n", agencies.size(), caseIds.size(), total,
+                caseIds.size() == total && caseIds.stream().distinct().count() == total ? ", each once" : ": NOT each once",
+                cursors.size() + 1, (System.nanoTime() - started) / 1e9, cases.body().length, readers,
+                duration.toSeconds(), warmUp.toSeconds());
 
         Map<Kind, Histogram> histograms = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
@@ -124,7 +147,8 @@ public final class DashboardLoad {
             int reader = r;
             Thread thread = new Thread(() -> {
                 try {
-                    read(reader, agencies, caseIds, measureFrom, end, histograms, statuses, measured, firstError);
+                    read(reader, agencies, caseIds, cursors, measureFrom, end, histograms, statuses, measured,
+                            firstError);
                 } finally {
                     finished.countDown();
                 }
@@ -147,7 +171,8 @@ public final class DashboardLoad {
                 firstError.length() == 0 ? null : firstError.toString(), agencies.size(), caseIds.size(), sles);
     }
 
-    private void read(int reader, List<String> agencies, List<String> caseIds, long measureFrom, long end,
+    private void read(int reader, List<String> agencies, List<String> caseIds, List<String> cursors, long measureFrom,
+                      long end,
                       Map<Kind, Histogram> histograms, Map<Integer, Long> statuses, AtomicLong measured,
                       StringBuilder firstError) {
         SplittableRandom random = new SplittableRandom(reader * 7919L + 17);
@@ -159,9 +184,10 @@ public final class DashboardLoad {
             String agency = agencies.get(random.nextInt(agencies.size()));
             String path = switch (kind) {
                 case COMPLIANCE -> "/api/v1/sle/compliance?period=MONTH";
-                case CASES -> "/api/v1/sle/cases?status=MISSED&status=AT_RISK";
+                case CASES -> CASES_PATH;
                 case AGENCY_COMPLIANCE -> "/api/v1/sle/compliance?period=WEEK&agency=" + encode(agency);
-                case AGENCY_CASES -> "/api/v1/sle/cases?status=MISSED&status=AT_RISK&agency=" + encode(agency);
+                case AGENCY_CASES -> CASES_PATH + "&agency=" + encode(agency);
+                case NEXT_CASES -> CASES_PATH + "&after=" + cursors.get(random.nextInt(cursors.size()));
                 case CASE -> "/api/v1/sle/cases/" + encode(caseIds.get(random.nextInt(caseIds.size())));
             };
             long sent = System.nanoTime();
