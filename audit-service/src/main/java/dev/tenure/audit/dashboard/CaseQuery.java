@@ -6,6 +6,7 @@ import dev.tenure.audit.sle.streams.CaseIndex;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,9 +114,24 @@ public record CaseQuery(Set<Kind> kinds, DashboardFilter filter, Instant atRiskB
         return scans;
     }
 
-    /** Whether an entry of the scanned ranges passes the filters the ranges do not apply (SLE, effective date). */
+    /**
+     * Whether an entry of the scanned ranges passes the filters the ranges do not apply (SLE, effective date): its
+     * value is read only when they are set.
+     */
     public boolean matches(CaseIndex.Entry entry) {
-        return filter.matchesSle(entry.sle()) && (entry.effectiveDate() == null || filter.inRange(entry.effectiveDate()));
+        if (filter.sle() != null && !entry.isOf(filter.sle())) {
+            return false;
+        }
+        if (filter.from() == null && filter.to() == null) {
+            return true;
+        }
+        LocalDate effective = entry.effectiveDate();
+        return effective == null || filter.inRange(effective);
+    }
+
+    /** What a count of this query's cases depends on: not the cursor, the page size nor the moment asked. */
+    public Object countKey() {
+        return List.of(kinds, filter);
     }
 
     /** Whether a case is one this query lists (a case read back after its index entry may have moved since). */

@@ -31,6 +31,9 @@ public class KafkaSleInstances implements SleInstances {
     @Inject
     SleStreams sleStreams;
 
+    @Inject
+    DashboardScans scans;
+
     @Override
     public HostInfo self() {
         running();
@@ -73,7 +76,8 @@ public class KafkaSleInstances implements SleInstances {
                     this.<CaseView>store(SleTopology.CASE_STATUS_STORE, partition)));
         }
         try {
-            return CaseIndexReader.page(partitions, query);
+            return CaseIndexReader.page(partitions, query,
+                    () -> scans.caseCount(query, () -> CaseIndexReader.count(partitions, query)));
         } catch (InvalidStateStoreException e) {
             throw new StoresUnavailableException("the store moved while it was read: " + e.getMessage(), e);
         }

@@ -68,21 +68,27 @@ class CaseIndexReaderTest {
                 MemoryPartition.of(2, byPartition.get(2)).partition);
 
         // When the list is read five at a time, each page after the last one's cursor
-        List<CaseView> listed = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            CasePage page = CaseIndexReader.page(partitions, query(List.of("MISSED"), null, cursor, 5));
-            assertThat(page.total()).isEqualTo(57);
-            listed.addAll(page.cases());
-            cursor = page.next();
-            pages++;
-        } while (cursor != null);
+        PageWalk walk = PageWalk.through(cursor -> CaseIndexReader.page(partitions,
+                query(List.of("MISSED"), null, cursor, 5)), 57, 5);
 
         // Then every case came once, in the list's order, in twelve pages
-        assertThat(listed).containsExactlyElementsOf(all.stream().sorted(Comparator.comparing(CasePosition::of))
-                .toList());
-        assertThat(pages).isEqualTo(12);
+        assertThat(walk.cases()).containsExactlyElementsOf(all.stream()
+                .sorted(Comparator.comparing(CasePosition::of)).toList());
+        assertThat(walk.pages()).isEqualTo(12);
+    }
+
+    @Test
+    void shouldEndWithAFullPageRatherThanAnEmptyOneAndTakeTheTotalItIsGiven() {
+        List<CaseView> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(view(CUT + ":EOTSS:L-" + i, "EOTSS", CaseStatus.MISSED, NOW.plusSeconds(i), null));
+        }
+        List<CaseIndexReader.Partition> partitions = onePartition(all.toArray(CaseView[]::new));
+
+        assertThat(PageWalk.through(cursor -> CaseIndexReader.page(partitions, query(List.of(), null, cursor, 5)),
+                10, 5).pages()).isEqualTo(2);
+        assertThat(CaseIndexReader.page(partitions, query(List.of(), null, null, 5), () -> 42).total())
+                .as("a shared count").isEqualTo(42);
     }
 
     @Test
@@ -90,13 +96,8 @@ class CaseIndexReaderTest {
         CaseView eotss = view(CUT + ":EOTSS:L-1", "EOTSS", CaseStatus.MISSED, NOW, null);
         CaseView dor = view(CUT + ":DOR:L-2", "DOR", CaseStatus.MISSED, NOW, null);
         CaseView dorSpace = view(CUT + ":DOR 2:L-3", "DOR 2", CaseStatus.MISSED, NOW, null);
-        List<CaseIndexReader.Partition> partitions = List.of(
-                MemoryPartition.of(0, List.of(eotss, dor, dorSpace)).partition);
 
-        CasePage page = CaseIndexReader.page(partitions, query(List.of(), "DOR", null, 10));
-
-        assertThat(page.cases()).containsExactly(dor);
-        assertThat(page.total()).isEqualTo(1);
+        assertOnly(CaseIndexReader.page(onePartition(eotss, dor, dorSpace), query(List.of(), "DOR", null, 10)), dor);
     }
 
     @Test
@@ -104,8 +105,7 @@ class CaseIndexReaderTest {
         CaseView onTheLine = view(CUT + ":EOTSS:L-1", "EOTSS", CaseStatus.PENDING, AT_RISK_BY, null);
         CaseView justAfter = view(CUT + ":EOTSS:L-2", "EOTSS", CaseStatus.PENDING, AT_RISK_BY.plusMillis(1), null);
         CaseView noDueTime = view(CUT + ":EOTSS:L-3", "EOTSS", CaseStatus.PENDING, null, null);
-        List<CaseIndexReader.Partition> partitions = List.of(
-                MemoryPartition.of(0, List.of(onTheLine, justAfter, noDueTime)).partition);
+        List<CaseIndexReader.Partition> partitions = onePartition(onTheLine, justAfter, noDueTime);
 
         assertThat(CaseIndexReader.page(partitions, query(List.of("AT_RISK"), null, null, 10)).cases())
                 .containsExactly(onTheLine);
@@ -120,15 +120,11 @@ class CaseIndexReaderTest {
                 CaseStatus.MISSED, NOW, NOW, null, LocalDate.of(2026, 3, 31), "America/New_York", "L-2");
         CaseView deprovisioning = view("DEPROVISIONED_WITHIN_14_DAYS:EOTSS:L-1", "EOTSS", CaseStatus.MISSED, NOW,
                 null);
-        List<CaseIndexReader.Partition> partitions = List.of(
-                MemoryPartition.of(0, List.of(cutApril, cutMarch, deprovisioning)).partition);
 
-        CaseQuery aprilCutOffs = CaseQuery.parse(List.of("MISSED"), null, CUT, "2026-04-01", "2026-04-30", null,
-                null, 50, 500, AT_RISK_BY);
-        CasePage page = CaseIndexReader.page(partitions, aprilCutOffs);
+        CasePage page = CaseIndexReader.page(onePartition(cutApril, cutMarch, deprovisioning), CaseQuery.parse(
+                List.of("MISSED"), null, CUT, "2026-04-01", "2026-04-30", null, null, 50, 500, AT_RISK_BY));
 
-        assertThat(page.cases()).containsExactly(cutApril);
-        assertThat(page.total()).isEqualTo(1);
+        assertOnly(page, cutApril);
     }
 
     @Test
@@ -160,6 +156,16 @@ class CaseIndexReaderTest {
 
         assertThatThrownBy(() -> CaseIndexReader.page(partitions, query(List.of(), null, null, 10)))
                 .isInstanceOf(StoresUnavailableException.class).hasMessageContaining("partition 3 is being built");
+    }
+
+    /** The page lists {@code only}, and counts it alone. */
+    private static void assertOnly(CasePage page, CaseView only) {
+        assertThat(page.cases()).containsExactly(only);
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    private static List<CaseIndexReader.Partition> onePartition(CaseView... views) {
+        return List.of(MemoryPartition.of(0, List.of(views)).partition);
     }
 
     static CaseQuery query(List<String> status, String agency, String after, int limit) {

@@ -89,8 +89,8 @@ class CasePagingTest {
         CaseView a2 = missed("L-a2", 4);
         CaseView b1 = missed("L-b1", 2);
         CaseView b2 = missed("L-b2", 3);
-        CasePage onA = new CasePage(List.of(row(a1), row(a2)), 3, 3);
-        CasePage onB = new CasePage(List.of(row(b1), row(b2)), 3, 3);
+        CasePage onA = new CasePage(List.of(row(a1), row(a2)), 3, true);
+        CasePage onB = new CasePage(List.of(row(b1), row(b2)), 3, true);
 
         // When they are merged into a page of two
         CasePage page = CasePage.merge(List.of(onB, onA), 2);
@@ -98,10 +98,12 @@ class CasePagingTest {
         // Then it is the first two of all, with the totals of both and a cursor after its last case
         assertThat(page.cases()).containsExactly(a1, b1);
         assertThat(page.total()).isEqualTo(6);
-        assertThat(page.remaining()).isEqualTo(6);
         assertThat(CasePosition.parse("after", page.next())).isEqualTo(CasePosition.of(b1));
-        assertThat(CasePage.merge(List.of(new CasePage(List.of(row(a2)), 3, 1), new CasePage(List.of(), 3, 0)), 2)
-                .next()).as("the last page").isNull();
+        assertThat(CasePage.merge(List.of(new CasePage(List.of(row(a2)), 3, false),
+                new CasePage(List.of(row(b2)), 3, false)), 2).next()).as("the last page, full").isNull();
+        assertThat(CasePage.merge(List.of(new CasePage(List.of(row(a2)), 3, true),
+                new CasePage(List.of(), 3, false)), 2).next()).as("a part with more after its last row")
+                .isEqualTo(CasePosition.of(a2).cursor());
     }
 
     private static CaseQuery query(String limit) {

@@ -160,22 +160,13 @@ class SleReadModelTest {
                 MemoryPartition.of(3, onPartition.get(3)).partition));
 
         // When A is asked for the list four at a time, each time after the cursor of the page before
-        List<CaseView> listed = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            CasePage page = model.casePage(CaseIndexReaderTest.query(List.of("MISSED"), null, cursor, 4));
-            assertThat(page.total()).as("total on page %d", pages).isEqualTo(23);
-            assertThat(page.rows()).hasSizeLessThanOrEqualTo(4);
-            listed.addAll(page.cases());
-            cursor = page.next();
-            pages++;
-        } while (cursor != null);
+        PageWalk walk = PageWalk.through(cursor -> model.casePage(CaseIndexReaderTest.query(List.of("MISSED"), null,
+                cursor, 4)), 23, 4);
 
         // Then every case of both came exactly once, in the list's order; B was asked once per page
-        assertThat(listed).containsExactlyElementsOf(all.stream().sorted(Comparator.comparing(CasePosition::of))
-                .toList());
-        assertThat(pages).isEqualTo(6);
+        assertThat(walk.cases()).containsExactlyElementsOf(all.stream()
+                .sorted(Comparator.comparing(CasePosition::of)).toList());
+        assertThat(walk.pages()).isEqualTo(6);
         assertThat(remoteCalls).hasSize(6).containsOnly("audit-b case page");
     }
 

@@ -35,8 +35,20 @@ public final class CaseIndex {
         PENDING_COMPLETE
     }
 
-    /** An index entry read back: its place in the order and what a query filters on. */
-    public record Entry(long due, String caseId, Sle sle, LocalDate effectiveDate) {
+    /** An index entry read back: its place in the order, and its value, read only when a query filters on it. */
+    public record Entry(long due, String caseId, String value) {
+
+        /** Whether the case is of {@code sle}. */
+        public boolean isOf(Sle sle) {
+            return value.startsWith(sle.name()) && value.length() > sle.name().length()
+                    && value.charAt(sle.name().length()) == SEPARATOR;
+        }
+
+        /** The case's effective date, or null. */
+        public LocalDate effectiveDate() {
+            String date = value.substring(value.indexOf(SEPARATOR) + 1);
+            return date.isEmpty() ? null : LocalDate.parse(date);
+        }
     }
 
     /** What one case change does to the index: keys to delete, entries to put. */
@@ -88,18 +100,19 @@ public final class CaseIndex {
         return prefix + digits(dueKey(due) + 1);
     }
 
+    /** The key of a case's entry under {@code prefix}: a place to start a range at (a cursor). */
+    public static String keyAt(String prefix, long due, String caseId) {
+        return prefix + digits(due) + SEPARATOR + caseId;
+    }
+
     /** Reads an entry found under {@code prefix}. */
     public static Entry parse(String prefix, String key, String value) {
         if (!key.startsWith(prefix) || key.length() < prefix.length() + 17
                 || key.charAt(prefix.length() + 15) != SEPARATOR) {
             throw new IllegalArgumentException("not an index entry under " + prefix + ": " + key);
         }
-        long due = Long.parseLong(key.substring(prefix.length(), prefix.length() + 15));
-        String caseId = key.substring(prefix.length() + 16);
-        int bar = value.indexOf(SEPARATOR);
-        String date = value.substring(bar + 1);
-        return new Entry(due, caseId, Sle.valueOf(value.substring(0, bar)),
-                date.isEmpty() ? null : LocalDate.parse(date));
+        return new Entry(Long.parseLong(key, prefix.length(), prefix.length() + 15, 10),
+                key.substring(prefix.length() + 16), value);
     }
 
     /** The entries of a case (none for no case). */
@@ -108,11 +121,11 @@ public final class CaseIndex {
             return Map.of();
         }
         Bucket bucket = bucketOf(view);
-        String position = digits(dueKey(view.dueAt())) + SEPARATOR + view.caseId();
+        long due = dueKey(view.dueAt());
         String value = view.sle().name() + SEPARATOR + (view.effectiveDate() == null ? "" : view.effectiveDate());
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put(prefix(bucket, null) + position, value);
-        entries.put(prefix(bucket, view.agency()) + position, value);
+        entries.put(keyAt(prefix(bucket, null), due, view.caseId()), value);
+        entries.put(keyAt(prefix(bucket, view.agency()), due, view.caseId()), value);
         return entries;
     }
 
