@@ -68,7 +68,7 @@ class SystemIT {
 
         try (OpenLdapDirectory slapd = OpenLdapDirectory.start(List.of(
                 REPO.resolve("access-service/src/main/resources/directory/openldap/tenure.schema")))) {
-            Map<String, String> env = new HashMap<>(openLdapDirectory(slapd));
+            Map<String, String> env = new HashMap<>(slapd.accessServiceEnvironment());
             // The year plays in minutes: an outcome may be read a simulated day before its lifecycle event, and the
             // punctuator that decides due cases should look every real second.
             env.put("TENURE_AUDIT_SLE_UNMATCHED_RETENTION", "P30D");
@@ -177,17 +177,6 @@ class SystemIT {
             accepted.add(new Accepted(event, stamped.getSubmittedAt(), stamped.getCorrelationId()));
         }
         return accepted;
-    }
-
-    private static Map<String, String> openLdapDirectory(OpenLdapDirectory slapd) {
-        return Map.of(
-                "TENURE_ACCESS_DIRECTORY_KIND", "openldap",
-                "TENURE_ACCESS_DIRECTORY_URLS", slapd.url(),
-                "TENURE_ACCESS_DIRECTORY_BIND_DN", slapd.adminDn(),
-                "TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", slapd.adminPassword(),
-                "TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", slapd.peopleDn(),
-                "TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", slapd.groupsDn(),
-                "TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
     }
 
     /** The cases whose status the topology reported otherwise than the oracle decided (or not at all). */

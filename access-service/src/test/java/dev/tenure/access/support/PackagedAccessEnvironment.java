@@ -43,13 +43,6 @@ public record PackagedAccessEnvironment(Map<String, String> env, String plannerG
 
     /** The packaged service's environment for its directory connector on {@code slapd}. */
     public static Map<String, String> openLdapDirectory(OpenLdapDirectory slapd) {
-        return Map.of(
-                "TENURE_ACCESS_DIRECTORY_KIND", "openldap",
-                "TENURE_ACCESS_DIRECTORY_URLS", slapd.url(),
-                "TENURE_ACCESS_DIRECTORY_BIND_DN", slapd.adminDn(),
-                "TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", slapd.adminPassword(),
-                "TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", slapd.peopleDn(),
-                "TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", slapd.groupsDn(),
-                "TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
+        return slapd.accessServiceEnvironment();
     }
 }

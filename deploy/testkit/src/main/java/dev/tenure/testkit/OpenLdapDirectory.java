@@ -139,6 +139,18 @@ public final class OpenLdapDirectory implements AutoCloseable {
         return GROUPS_DN;
     }
 
+    /** The environment that points a packaged access-service's directory connector at this directory. */
+    public Map<String, String> accessServiceEnvironment() {
+        return Map.of(
+                "TENURE_ACCESS_DIRECTORY_KIND", "openldap",
+                "TENURE_ACCESS_DIRECTORY_URLS", url(),
+                "TENURE_ACCESS_DIRECTORY_BIND_DN", adminDn(),
+                "TENURE_ACCESS_DIRECTORY_BIND_PASSWORD", adminPassword(),
+                "TENURE_ACCESS_DIRECTORY_USERS_BASE_DN", peopleDn(),
+                "TENURE_ACCESS_DIRECTORY_GROUPS_BASE_DN", groupsDn(),
+                "TENURE_ACCESS_DIRECTORY_MAIL_DOMAIN", "example.test");
+    }
+
     public String emptyGroupMember() {
         return EMPTY_GROUP_MEMBER;
     }
